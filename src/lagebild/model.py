@@ -18,15 +18,37 @@ RemovedReason = Literal[
     "disclaimer", "ui", "caption", "credit", "teaser", "site-repeat", "foreign-script", "comments", "other"
 ]
 REMOVED_REASONS: tuple[str, ...] = (
-    "disclaimer", "ui", "caption", "credit", "teaser", "site-repeat", "foreign-script", "comments", "other",
+    "disclaimer",
+    "ui",
+    "caption",
+    "credit",
+    "teaser",
+    "site-repeat",
+    "foreign-script",
+    "comments",
+    "other",
 )
 ENTITY_LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect")
 EVENT_STATUSES: tuple[str, ...] = ("occurred", "planned", "threatened", "denied", "hypothetical")
 EVENT_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 PUBLISHED_FROM: tuple[str, ...] = ("given", "meta", "url", "caption", "dateline", "text")
 
@@ -146,6 +168,9 @@ class Event(_Record):
     date: str | None = None
     evidence: Span | None = None
     quote: int | None = None
+    date_from: str | None = (
+        None  # "timex" (from a temporal expression) or "published" (fallback, less precise)
+    )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -188,7 +213,8 @@ class Story(_Record):
     def from_dict(cls, data: dict[str, Any]) -> Story:
         data = dict(data)
         data["timeline"] = [
-            t if isinstance(t, TimelineEntry) else TimelineEntry.from_dict(t) for t in data.get("timeline") or []
+            t if isinstance(t, TimelineEntry) else TimelineEntry.from_dict(t)
+            for t in data.get("timeline") or []
         ]
         return super().from_dict(data)
 

@@ -1,0 +1,142 @@
+"""One processing run: ingest, per-article stages on an executor, store in batches, corpus stages, exports."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from lagebild.ingest import IngestFailure, Item, read_paths
+from lagebild.model import Article
+from lagebild.pipeline import article_stages
+from lagebild.store import Store, export_jsonl
+
+BATCH_SIZE = 256
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts, failures with reasons, time per stage."""
+
+    run_id: int
+    documents_in: int = 0
+    articles_out: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    stage_seconds: Counter = field(default_factory=Counter)
+    exports: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles_out / self.seconds if self.seconds else 0.0
+
+
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def process(
+    inputs: Iterable[str],
+    store: Store,
+    *,
+    executor: object,
+    source: str | None = None,
+    out: str | Path | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> RunSummary:
+    """Process ``inputs`` into ``store``; documents already stored (same content id) are skipped.
+
+    Each batch is committed in one transaction together with its source-profile counts and failures, so a run that is
+    killed resumes on rerun without losing or duplicating anything.
+    """
+    from lagebild.clean import SourceProfiles, lines_for_profile
+
+    started = time.perf_counter()
+    run_id = store.start_run()
+    summary = RunSummary(run_id=run_id)
+    profiles = SourceProfiles.from_rows(store.load_profiles())
+    for batch in batched(read_paths(inputs, source), batch_size):
+        summary.documents_in += len(batch)
+        failures = [(f.path, "ingest", f.reason) for f in batch if isinstance(f, IngestFailure)]
+        articles = _fresh(store, [a for a in batch if isinstance(a, Article)], summary)
+        touched: set[tuple[str, str]] = set()
+        for article in articles:
+            if article.source.name:
+                lines = lines_for_profile(article)
+                profiles.observe(article.source.name, lines)
+                touched.update((article.source.name, line) for line in lines)
+        done: list[Article] = []
+        for outcome in executor.map(article_stages(profiles), articles):  # type: ignore[attr-defined]
+            summary.stage_seconds.update(outcome.timings)
+            if outcome.article is not None:
+                done.append(outcome.article)
+            elif outcome.failure is not None:
+                failures.append((outcome.path or "?", *outcome.failure))
+            if on_progress:
+                on_progress(1)
+        if on_progress:
+            on_progress(len(batch) - len(articles))
+        rows = _profile_rows(profiles, touched)
+        summary.articles_out += store.save_batch(done, run_id, rows, failures)
+        summary.failures.extend(failures)
+    _collect_actors(store)
+    summary.seconds = time.perf_counter() - started
+    store.finish_run(
+        run_id,
+        summary.documents_in,
+        summary.articles_out,
+        summary.skipped,
+        len(summary.failures),
+        summary.seconds,
+    )
+    if out is not None:
+        summary.exports = export_jsonl(store, out)
+    return summary
+
+
+def _fresh(store: Store, articles: list[Article], summary: RunSummary) -> list[Article]:
+    """Articles not yet stored and not repeated within the batch."""
+    known = store.known_ids(a.id for a in articles)
+    fresh: list[Article] = []
+    for article in articles:
+        if article.id in known:
+            summary.skipped += 1
+            continue
+        known.add(article.id)
+        fresh.append(article)
+    return fresh
+
+
+def _profile_rows(profiles: object, touched: set[tuple[str, str]]) -> list[tuple[str, str, int]]:
+    from lagebild.clean.profiles import line_key
+
+    rows = {(source, line_key(line)): profiles.count(source, line) for source, line in touched}  # type: ignore[attr-defined]
+    return [(source, key, count) for (source, key), count in rows.items() if count]
+
+
+def _collect_actors(store: Store) -> None:
+    """Store the dictionary records of every actor that articles refer to."""
+    ids = {
+        row[0]
+        for row in store.con.execute(
+            """SELECT actor FROM entities WHERE actor IS NOT NULL
+               UNION SELECT speaker_actor FROM quotes WHERE speaker_actor IS NOT NULL
+               UNION SELECT unnest(source) FROM events UNION SELECT unnest(target) FROM events"""
+        ).fetchall()
+        if row[0]
+    }
+    if not ids:
+        return
+    try:
+        from lagebild.entities.actors import load_actors
+    except ImportError:
+        return
+    actors = load_actors()
+    store.save_actors(actors[i] for i in sorted(ids) if i in actors)

@@ -1,0 +1,408 @@
+"""The embedded store: one DuckDB file holding articles, their records, actors, stories, profiles and run logs.
+
+Writes are idempotent by article id (a hash of the normalised raw content) and transactional per batch: a batch is
+committed whole or not at all, so a killed run loses nothing that was committed and a rerun skips what is stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from lagebild.model import Actor, Article, Story
+from lagebild.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_DB = "lagebild.duckdb"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or is newer than this version of lagebild."""
+
+
+class Store:
+    """A DuckDB-backed store. Use as a context manager; ``read_only`` for serving."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.exists():
+            raise StoreError(f"no store at {self.path}")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self.read_only = read_only
+        if not read_only:
+            self._migrate()
+        else:
+            version = self.schema_version()
+            if version != SCHEMA_VERSION:
+                raise StoreError(f"store schema {version}, this lagebild reads {SCHEMA_VERSION}")
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def one(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
+        """The first row of a query, with the result consumed (an open result blocks the connection)."""
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0] if rows else None
+
+    def schema_version(self) -> int:
+        exists = self.one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'")
+        if not exists or not exists[0]:
+            return 0
+        row = self.one("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store schema {version} is newer than this lagebild ({SCHEMA_VERSION})")
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            for statement in MIGRATIONS[step]:
+                self.con.execute(statement)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step)])
+            self.con.execute("COMMIT")
+
+    # -- articles --------------------------------------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        table = pa.table({"id": wanted})
+        self.con.register("_wanted", table)
+        try:
+            rows = self.con.execute("SELECT a.id FROM articles a JOIN _wanted w USING (id)").fetchall()
+        finally:
+            self.con.unregister("_wanted")
+        return {r[0] for r in rows}
+
+    def count_articles(self) -> int:
+        row = self.one("SELECT count(*) FROM articles")
+        return int(row[0]) if row else 0
+
+    def save_batch(
+        self,
+        articles: Sequence[Article],
+        run_id: int | None = None,
+        profiles: list[tuple[str, str, int]] | None = None,
+        failures: Sequence[tuple[str, str, str]] = (),
+    ) -> int:
+        """Store new articles with their records, profile counts and failures in one transaction.
+
+        Articles whose id is already stored are skipped. Returns the number of articles written.
+        """
+        fresh: list[Article] = []
+        seen = self.known_ids(a.id for a in articles)
+        for article in articles:
+            if article.id not in seen:
+                seen.add(article.id)
+                fresh.append(article)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if fresh:
+                start = self._next_seq()
+                self._insert_articles(fresh, start, run_id)
+            if profiles:
+                self._upsert_profiles(profiles)
+            for path, stage, reason in failures:
+                self.con.execute(
+                    "INSERT INTO failures (run_id, path, stage, reason) VALUES (?, ?, ?, ?)",
+                    [run_id, path, stage, reason],
+                )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(fresh)
+
+    def _next_seq(self) -> int:
+        row = self.one("SELECT coalesce(max(seq), 0) FROM articles")
+        return int(row[0]) + 1 if row else 1
+
+    def _insert_articles(self, articles: Sequence[Article], start: int, run_id: int | None) -> None:
+        cols: dict[str, list[Any]] = {k: [] for k in _ARTICLE_COLS}
+        children: dict[str, dict[str, list[Any]]] = {
+            name: {k: [] for k in c} for name, c in _CHILD_COLS.items()
+        }
+        for offset, article in enumerate(articles):
+            data = article.to_dict()
+            row = [
+                article.id,
+                start + offset,
+                article.source.name,
+                article.source.domain,
+                article.source.url,
+                article.source.fetched,
+                article.language,
+                article.title,
+                article.published,
+                article.story,
+                article.text,
+                json.dumps(data, ensure_ascii=False),
+                run_id,
+            ]
+            for key, value in zip(_ARTICLE_COLS, row, strict=True):
+                cols[key].append(value)
+            for i, e in enumerate(article.entities):
+                _append(children["entities"], [article.id, i, e.start, e.end, e.text, e.label, e.actor])
+            for i, t in enumerate(article.timexes):
+                _append(children["timexes"], [article.id, i, t.start, t.end, t.text, t.type, t.value])
+            for i, q in enumerate(article.quotes):
+                sp = q.speaker
+                _append(
+                    children["quotes"],
+                    [
+                        article.id,
+                        i,
+                        q.start,
+                        q.end,
+                        q.text,
+                        q.kind,
+                        q.cue,
+                        sp.text if sp else None,
+                        sp.actor if sp else None,
+                    ],
+                )
+            for i, ev in enumerate(article.events):
+                evidence = ev.evidence
+                _append(
+                    children["events"],
+                    [
+                        article.id,
+                        i,
+                        ev.type,
+                        ev.mode,
+                        ev.status,
+                        list(ev.source),
+                        list(ev.target),
+                        ev.date,
+                        evidence.start if evidence else None,
+                        evidence.end if evidence else None,
+                        ev.quote,
+                        json.dumps(ev.to_dict(), ensure_ascii=False),
+                    ],
+                )
+        self._insert_columns("articles", cols)
+        for name, columns in children.items():
+            if columns["article_id"]:
+                self._insert_columns(name, columns)
+
+    def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+        schema = _ARROW_SCHEMAS[table]
+        arrow = pa.table(
+            {k: pa.array(v, type=schema.field(k).type) for k, v in columns.items()}, schema=schema
+        )
+        self.con.register("_batch", arrow)
+        try:
+            names = ", ".join(columns)
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch")
+        finally:
+            self.con.unregister("_batch")
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.one("SELECT data FROM articles WHERE id = ?", [article_id])
+        return Article.from_json(row[0]) if row else None
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """All articles in ingest order."""
+        last = 0
+        while True:
+            rows = self.con.execute(
+                "SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", [last, batch]
+            ).fetchall()
+            if not rows:
+                return
+            for seq, data in rows:
+                last = seq
+                yield Article.from_json(data)
+
+    def set_story(self, assignments: dict[str, str]) -> None:
+        """Record the story of each article (id -> story id), in the column and in the article JSON."""
+        if not assignments:
+            return
+        table = pa.table({"id": list(assignments), "story": list(assignments.values())})
+        self.con.register("_stories", table)
+        try:
+            self.con.execute(
+                """UPDATE articles SET story = s.story,
+                       data = json_merge_patch(data, json_object('story', s.story))
+                   FROM _stories s WHERE articles.id = s.id"""
+            )
+        finally:
+            self.con.unregister("_stories")
+
+    # -- source profiles -------------------------------------------------------------------------------------
+    def load_profiles(self) -> list[tuple[str, str, int]]:
+        return [
+            tuple(r)
+            for r in self.con.execute("SELECT source, line_key, documents FROM source_profiles").fetchall()
+        ]
+
+    def _upsert_profiles(self, rows: list[tuple[str, str, int]]) -> None:
+        table = pa.table(
+            {
+                "source": [r[0] for r in rows],
+                "line_key": [r[1] for r in rows],
+                "documents": [r[2] for r in rows],
+            }
+        )
+        self.con.register("_profiles", table)
+        try:
+            self.con.execute(
+                """INSERT INTO source_profiles SELECT source, line_key, documents FROM _profiles
+                   ON CONFLICT (source, line_key) DO UPDATE SET documents = excluded.documents"""
+            )
+        finally:
+            self.con.unregister("_profiles")
+
+    # -- actors and stories ----------------------------------------------------------------------------------
+    def save_actors(self, actors: Iterable[Actor]) -> None:
+        rows = [
+            (a.id, a.name, a.country, a.sector, a.kind, json.dumps(a.to_dict(), ensure_ascii=False))
+            for a in actors
+        ]
+        if rows:
+            self.con.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def iter_actors(self) -> Iterator[Actor]:
+        for (data,) in self.con.execute("SELECT data FROM actors ORDER BY id").fetchall():
+            yield Actor.from_dict(json.loads(data))
+
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for s in stories:
+                self.con.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)",
+                    [s.id, s.title, s.first, s.last, json.dumps(s.to_dict(), ensure_ascii=False)],
+                )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def iter_stories(self) -> Iterator[Story]:
+        for (data,) in self.con.execute("SELECT data FROM stories ORDER BY first NULLS LAST, id").fetchall():
+            yield Story.from_dict(json.loads(data))
+
+    def get_story(self, story_id: str) -> Story | None:
+        row = self.one("SELECT data FROM stories WHERE id = ?", [story_id])
+        return Story.from_dict(json.loads(row[0])) if row else None
+
+    # -- runs ------------------------------------------------------------------------------------------------
+    def start_run(self) -> int:
+        row = self.one("SELECT coalesce(max(id), 0) + 1 FROM runs")
+        run_id = int(row[0]) if row else 1
+        self.con.execute("INSERT INTO runs (id, started) VALUES (?, current_timestamp)", [run_id])
+        return run_id
+
+    def finish_run(
+        self, run_id: int, documents_in: int, articles_out: int, skipped: int, failures: int, seconds: float
+    ) -> None:
+        self.con.execute(
+            """UPDATE runs SET finished = current_timestamp, documents_in = ?, articles_out = ?, skipped = ?,
+               failures = ?, seconds = ? WHERE id = ?""",
+            [documents_in, articles_out, skipped, failures, seconds, run_id],
+        )
+
+    def failures(self, run_id: int | None = None) -> list[tuple[str, str, str]]:
+        sql = "SELECT path, stage, reason FROM failures"
+        params: list[Any] = []
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        return [tuple(r) for r in self.con.execute(sql + " ORDER BY logged_at, path", params).fetchall()]
+
+
+def _append(columns: dict[str, list[Any]], values: list[Any]) -> None:
+    for key, value in zip(columns, values, strict=True):
+        columns[key].append(value)
+
+
+_ARTICLE_COLS = (
+    "id",
+    "seq",
+    "source_name",
+    "domain",
+    "url",
+    "fetched",
+    "language",
+    "title",
+    "published",
+    "story",
+    "text",
+    "data",
+    "run_id",
+)
+_CHILD_COLS: dict[str, tuple[str, ...]] = {
+    "entities": ("article_id", "idx", "start_pos", "end_pos", "text", "label", "actor"),
+    "timexes": ("article_id", "idx", "start_pos", "end_pos", "text", "type", "value"),
+    "quotes": (
+        "article_id",
+        "idx",
+        "start_pos",
+        "end_pos",
+        "text",
+        "kind",
+        "cue",
+        "speaker_text",
+        "speaker_actor",
+    ),
+    "events": (
+        "article_id",
+        "idx",
+        "type",
+        "mode",
+        "status",
+        "source",
+        "target",
+        "date",
+        "evidence_start",
+        "evidence_end",
+        "quote",
+        "data",
+    ),
+}
+_S, _I, _B = pa.string(), pa.int32(), pa.int64()
+_ARROW_SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([(c, _B if c in ("seq", "run_id") else _S) for c in _ARTICLE_COLS]),
+    "entities": pa.schema(
+        [(c, _I if c in ("idx", "start_pos", "end_pos") else _S) for c in _CHILD_COLS["entities"]]
+    ),
+    "timexes": pa.schema(
+        [(c, _I if c in ("idx", "start_pos", "end_pos") else _S) for c in _CHILD_COLS["timexes"]]
+    ),
+    "quotes": pa.schema(
+        [(c, _I if c in ("idx", "start_pos", "end_pos") else _S) for c in _CHILD_COLS["quotes"]]
+    ),
+    "events": pa.schema(
+        [
+            (
+                c,
+                _I
+                if c in ("idx", "evidence_start", "evidence_end", "quote")
+                else pa.list_(_S)
+                if c in ("source", "target")
+                else _S,
+            )
+            for c in _CHILD_COLS["events"]
+        ]
+    ),
+}

@@ -1,0 +1,64 @@
+"""The DuckDB schema and its migrations. ``SCHEMA_VERSION`` is stored in ``meta``; each migration moves one step."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE IF NOT EXISTS articles (
+            id VARCHAR PRIMARY KEY,
+            seq BIGINT NOT NULL,
+            source_name VARCHAR,
+            domain VARCHAR,
+            url VARCHAR,
+            fetched VARCHAR,
+            language VARCHAR,
+            title VARCHAR,
+            published VARCHAR,
+            story VARCHAR,
+            text VARCHAR,
+            data JSON NOT NULL,
+            run_id BIGINT,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        )""",
+        """CREATE TABLE IF NOT EXISTS entities (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_pos INTEGER, end_pos INTEGER,
+            text VARCHAR, label VARCHAR, actor VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS timexes (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_pos INTEGER, end_pos INTEGER,
+            text VARCHAR, type VARCHAR, value VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS quotes (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_pos INTEGER, end_pos INTEGER,
+            text VARCHAR, kind VARCHAR, cue VARCHAR, speaker_text VARCHAR, speaker_actor VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS events (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, type VARCHAR, mode VARCHAR, status VARCHAR,
+            source VARCHAR[], target VARCHAR[], date VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+            quote INTEGER, data JSON
+        )""",
+        """CREATE TABLE IF NOT EXISTS actors (
+            id VARCHAR PRIMARY KEY, name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, data JSON NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS stories (
+            id VARCHAR PRIMARY KEY, title VARCHAR, first VARCHAR, last VARCHAR, data JSON NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS source_profiles (
+            source VARCHAR NOT NULL, line_key VARCHAR NOT NULL, documents INTEGER NOT NULL,
+            PRIMARY KEY (source, line_key)
+        )""",
+        """CREATE TABLE IF NOT EXISTS runs (
+            id BIGINT PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, documents_in BIGINT,
+            articles_out BIGINT, skipped BIGINT, failures BIGINT, seconds DOUBLE
+        )""",
+        """CREATE TABLE IF NOT EXISTS failures (
+            run_id BIGINT, path VARCHAR, stage VARCHAR, reason VARCHAR, logged_at TIMESTAMP DEFAULT current_timestamp
+        )""",
+        "CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id)",
+        "CREATE INDEX IF NOT EXISTS timexes_article ON timexes (article_id)",
+        "CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id)",
+        "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+    ],
+}
