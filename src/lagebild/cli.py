@@ -45,12 +45,20 @@ def process(
         int | None, typer.Option("--workers", min=1, help="Processes (default: all cores).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray",
+            metavar="ADDRESS",
+            help="Run the per-article stages on a Ray cluster ('auto', 'ray://HEAD:10001' or HEAD:6379; 'local' "
+            "starts a local instance). Every node needs lagebild installed.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest INPUTS, run the pipeline, store the articles and optionally export them."""
-    from lagebild.executors import LocalExecutor
     from lagebild.process import process as run
 
-    with _open(db) as store, LocalExecutor(workers) as executor:
+    with _open(db) as store, _executor(ray, workers) as executor:
         progress = Progress(
             TextColumn("[bold]processing"),
             BarColumn(),
@@ -75,6 +83,8 @@ def process(
     table.add_row("articles out", str(summary.articles_out))
     table.add_row("already stored", str(summary.skipped))
     table.add_row("failures", str(len(summary.failures)))
+    assigned, new_stories, duplicates = summary.stories
+    table.add_row("stories", f"{assigned} articles placed, {new_stories} new stories, {duplicates} copies")
     table.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)")
     for stage, seconds in summary.stage_seconds.most_common():
         table.add_row(f"  stage {stage}", f"{seconds:.2f} s")
@@ -92,6 +102,20 @@ def process(
         if len(summary.failures) > 50:
             console.print(f"... and {len(summary.failures) - 50} more (table 'failures' in the store)")
         raise typer.Exit(1)
+
+
+def _executor(ray: str | None, workers: int | None):  # noqa: ANN202 - LocalExecutor or RayExecutor
+    if ray:
+        from lagebild.executors.ray_executor import RayExecutor
+
+        try:
+            return RayExecutor(None if ray == "local" else ray)
+        except ImportError as exc:
+            err.print("[red]error:[/red] --ray needs Ray: pip install 'lagebild[ray]'")
+            raise typer.Exit(2) from exc
+    from lagebild.executors import LocalExecutor
+
+    return LocalExecutor(workers)
 
 
 @app.command()
@@ -122,6 +146,19 @@ def export(
         counts = export_jsonl(store, out) if format == "jsonl" else export_parquet(store, out)
     for name, count in counts.items():
         console.print(f"{out / name}: {count}")
+
+
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Serve the read-only web UI and REST API over the store."""
+    from lagebild.web import serve as run_server
+
+    _open(db, read_only=True).close()
+    run_server(db, host=host, port=port)
 
 
 if __name__ == "__main__":

@@ -24,9 +24,19 @@ class Stage(Protocol):
 def article_stages(profiles: object | None = None) -> list[Stage]:
     """The per-article stages, in order. ``profiles`` are the per-source repeated-line profiles for cleaning."""
     from lagebild.clean import CleanStage
+    from lagebild.entities import EntityStage
+    from lagebild.events import EventStage
+    from lagebild.language import LanguageStage
+    from lagebild.quotes import QuoteStage
+    from lagebild.time import TimeStage
 
     return [
         CleanStage(profiles),  # type: ignore[arg-type]
+        LanguageStage(),
+        EntityStage(),
+        TimeStage(),
+        QuoteStage(),
+        EventStage(),
     ]
 
 
@@ -41,7 +51,9 @@ class Outcome:
 
 
 def stage_name(stage: Callable[[Article], Article]) -> str:
-    return getattr(stage, "name", None) or type(stage).__name__
+    """``name`` of the stage, else its class name without ``Stage``, lower-cased (``CleanStage`` -> ``clean``)."""
+    name = getattr(stage, "name", None)
+    return name or type(stage).__name__.removesuffix("Stage").lower()
 
 
 def run_stages(stages: Sequence[Stage], article: Article) -> Outcome:

@@ -29,6 +29,8 @@ class RunSummary:
     seconds: float = 0.0
     stage_seconds: Counter = field(default_factory=Counter)
     exports: dict[str, int] = field(default_factory=dict)
+    stories: tuple[int, int, int] = (0, 0, 0)
+    """Articles placed in stories, stories started, near-duplicate copies found."""
 
     @property
     def articles_per_second(self) -> float:
@@ -56,7 +58,7 @@ def process(
     Each batch is committed in one transaction together with its source-profile counts and failures, so a run that is
     killed resumes on rerun without losing or duplicating anything.
     """
-    from lagebild.clean import SourceProfiles, lines_for_profile
+    from lagebild.clean import SourceProfiles, lines_for_profile, source_key
 
     started = time.perf_counter()
     run_id = store.start_run()
@@ -68,12 +70,14 @@ def process(
         articles = _fresh(store, [a for a in batch if isinstance(a, Article)], summary)
         touched: set[tuple[str, str]] = set()
         for article in articles:
-            if article.source.name:
+            key = source_key(article)
+            if key:
                 lines = lines_for_profile(article)
-                profiles.observe(article.source.name, lines)
-                touched.update((article.source.name, line) for line in lines)
+                profiles.observe(key, lines)
+                touched.update((key, line) for line in lines)
+        stages = article_stages(profiles.repeated(source for source, _ in touched))
         done: list[Article] = []
-        for outcome in executor.map(article_stages(profiles), articles):  # type: ignore[attr-defined]
+        for outcome in executor.map(stages, articles):  # type: ignore[attr-defined]
             summary.stage_seconds.update(outcome.timings)
             if outcome.article is not None:
                 done.append(outcome.article)
@@ -86,6 +90,11 @@ def process(
         rows = _profile_rows(profiles, touched)
         summary.articles_out += store.save_batch(done, run_id, rows, failures)
         summary.failures.extend(failures)
+    from lagebild.stories import update_stories
+
+    stories = update_stories(store)
+    summary.stories = (stories.assigned, len(stories.new_stories), stories.duplicates)
+    summary.stage_seconds["stories"] += stories.seconds
     _collect_actors(store)
     summary.seconds = time.perf_counter() - started
     store.finish_run(

@@ -187,27 +187,24 @@ def read_stream(stream: BinaryIO, name: str, source: str | None = None) -> Itera
 
 
 def read_jsonl(handle: BinaryIO, name: str, source: str | None = None) -> Iterator[Item]:
-    """One document per JSON line (or a JSON array / single object); fields ``text`` or ``html`` and metadata."""
-    first = handle.read(1)
-    while first in (b" ", b"\n", b"\r", b"\t"):
-        first = handle.read(1)
-    if first == b"[":
-        try:
-            records = json.loads(b"[" + handle.read(MAX_DOCUMENT_BYTES))
-        except (ValueError, UnicodeDecodeError) as exc:
-            yield IngestFailure(name, f"invalid JSON: {exc}")
-            return
-        for number, record in enumerate(records if isinstance(records, list) else [], start=1):
-            yield from _record(record, f"{name}#{number}", source)
-        return
-    lines = _prefixed_lines(first, handle)
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    """One document per JSON line (or a JSON array / single object); fields ``text`` or ``html`` and metadata.
+
+    Lines are read with a bound, so a huge line (or a huge file without newlines) costs at most one document's
+    worth of memory and becomes a failure; the other lines still come through.
+    """
+    first = True
+    for number, line in enumerate(_bounded_lines(handle), start=1):
         where = f"{name}:{number}"
-        if len(line) > MAX_DOCUMENT_BYTES:
-            yield IngestFailure(where, "too large")
+        if line is None:
+            yield IngestFailure(where, f"too large: line longer than {MAX_DOCUMENT_BYTES} bytes")
             continue
+        stripped = line.lstrip()
+        if not stripped:
+            continue
+        if first and stripped.startswith(b"["):
+            yield from _json_array(stripped + handle.read(MAX_DOCUMENT_BYTES), name, source)
+            return
+        first = False
         try:
             record = json.loads(decode_bytes(line))
         except (ValueError, BinaryContent) as exc:
@@ -216,11 +213,28 @@ def read_jsonl(handle: BinaryIO, name: str, source: str | None = None) -> Iterat
         yield from _record(record, where, source)
 
 
-def _prefixed_lines(first: bytes, handle: BinaryIO) -> Iterator[bytes]:
-    line = first + handle.readline()
-    while line:
-        yield line
-        line = handle.readline()
+def _json_array(data: bytes, name: str, source: str | None) -> Iterator[Item]:
+    try:
+        records = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        yield IngestFailure(name, f"invalid JSON: {str(exc)[:200]}")
+        return
+    for number, record in enumerate(records if isinstance(records, list) else [], start=1):
+        yield from _record(record, f"{name}#{number}", source)
+
+
+def _bounded_lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of ``handle``, never holding more than one document's bytes in memory.
+
+    A line longer than :data:`MAX_DOCUMENT_BYTES` is skipped in pieces and yielded as None.
+    """
+    while line := handle.readline(MAX_DOCUMENT_BYTES + 1):
+        if len(line) > MAX_DOCUMENT_BYTES and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
 
 
 def _record(record: Any, where: str, source: str | None) -> Iterator[Item]:
@@ -252,34 +266,63 @@ def _str_or_none(value: Any) -> str | None:
 
 
 def read_warc(path: Path, source: str | None = None) -> Iterator[Item]:
-    """Stream the ``response`` (and ``resource``) records of a WARC file with warcio; truncation ends it cleanly."""
+    """Stream the ``response``/``resource``/``conversion`` records of a WARC file with warcio, one at a time.
+
+    Memory stays bounded by one record (at most :data:`MAX_DOCUMENT_BYTES` of it). A record cut off inside its
+    payload is a failure of its own; bytes after the last complete record (a file cut off in a record header, or
+    garbage) are one failure for the file; the complete records before them still come through.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    size = path.stat().st_size
     with path.open("rb") as handle:
         number = 0
+        end = 0
+        records = ArchiveIterator(handle)
         try:
-            for record in ArchiveIterator(handle):
-                if record.rec_type not in ("response", "resource", "conversion"):
-                    continue
-                number += 1
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{path}#{number}"
-                fetched = record.rec_headers.get_header("WARC-Date")
-                ctype, charset = _content_type(record)
-                if ctype and not (ctype.startswith("text/") or "html" in ctype or "xml" in ctype):
-                    continue
-                data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
-                if len(data) > MAX_DOCUMENT_BYTES:
-                    yield IngestFailure(where, "too large")
-                    continue
-                suffix = ".txt" if ctype == "text/plain" else ".html"
-                yield from _document_from_bytes(
-                    data, where, suffix, source, url=url, fetched=fetched, declared=charset
-                )
+            for record in records:
+                if record.rec_type in ("response", "resource", "conversion"):
+                    number += 1
+                    yield from _warc_document(record, f"{path}#{number}", source)
+                elif not record.rec_headers.get_header("WARC-Type"):
+                    yield IngestFailure(
+                        f"{path}@{records.get_record_offset()}", "invalid WARC record: no WARC-Type"
+                    )
+                end = records.get_record_offset() + records.get_record_length()
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError) as exc:
             # warcio reports a record cut off mid-header as an AttributeError on the missing field
-            yield IngestFailure(str(path), f"truncated or invalid WARC after {number} records: {exc}")
+            yield IngestFailure(str(path), f"truncated or invalid WARC after {number} records: {exc}"[:500])
+            return
+        if end < size:
+            handle.seek(end)
+            if handle.read(1 << 16).strip():
+                yield IngestFailure(
+                    str(path),
+                    f"truncated or invalid WARC: {size - end} bytes after {number} records are no record",
+                )
+
+
+def _warc_document(record: Any, where: str, source: str | None) -> Iterator[Item]:
+    ctype, charset = _content_type(record)
+    if ctype and not (ctype.startswith("text/") or "html" in ctype or "xml" in ctype):
+        return
+    data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        yield IngestFailure(where, "too large")
+        return
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        yield IngestFailure(where, "truncated WARC record: payload shorter than its Content-Length")
+        return
+    yield from _document_from_bytes(
+        data,
+        where,
+        ".txt" if ctype == "text/plain" else ".html",
+        source,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        fetched=record.rec_headers.get_header("WARC-Date"),
+        declared=charset,
+    )
 
 
 def _content_type(record: Any) -> tuple[str | None, str | None]:

@@ -1,0 +1,160 @@
+"""Event coding benchmark: PLOVER gold (English) and a German dev set, one table.
+
+    .venv/bin/python benchmarks/events.py [--data ../shared/data/plover-gsr] [--de benchmarks/data/events_de.jsonl]
+
+English: the PLOVER gold-standard records (one event per sentence; old type names mapped to current PLOVER via
+CAMEO2PLOVER-2021.txt); the first event lagebild codes for a sentence is compared. German: hand-labelled sentences
+from GermEval 2014 (benchmarks/data/events_de.SOURCE.md), scored on the held-out part with every coded event.
+Measures: type accuracy, source / target actor code F1 (country ISO3 or IGO), full-record F1 (type + source codes +
+target codes exact; for the joint acts CONSULT and COOPERATE, source and target are compared as one participant
+set, as the gold lists all parties as sources), sentences per second. PETRARCH2 is reported only if it can be imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from lagebild.events import code_sentence
+from lagebild.events.actors import actor_code
+from lagebild.model import Entity, Event
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+OLD_CODES = {"JAP": "JPN"}
+
+Record = tuple[str, frozenset[str], frozenset[str]]
+
+
+def gold_codes(actors: object) -> frozenset[str]:
+    if not isinstance(actors, list):
+        return frozenset()
+    codes = {OLD_CODES.get(a.get("code", ""), a.get("code", "")) for a in actors if isinstance(a, dict)}
+    return frozenset(c for c in codes if c)
+
+
+def codes_of(actor_ids: list[str]) -> frozenset[str]:
+    out = set()
+    for actor_id in actor_ids:
+        country, sector = actor_code(actor_id)
+        code = country or ("IGO" if sector == "IGO" else None)
+        if code:
+            out.add(code)
+    return frozenset(out)
+
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+
+
+def normalised(record: Record) -> Record:
+    """Meetings and cooperation are joint acts: the gold lists all parties as sources, so compare participants."""
+    etype, source, target = record
+    return (etype, source | target, frozenset()) if etype in SYMMETRIC else record
+
+
+def as_record(event: Event) -> Record:
+    return normalised((event.type, codes_of(event.source), codes_of(event.target)))
+
+
+class Scores:
+    """Micro counts for type accuracy, actor code F1 and full-record F1."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.type_ok = 0
+        self.counts: dict[str, Counter[str]] = {k: Counter() for k in ("source", "target", "record")}
+
+    def _f1_add(self, key: str, gold: Counter, pred: Counter) -> None:
+        hit = sum((gold & pred).values())
+        self.counts[key].update(tp=hit, fp=sum(pred.values()) - hit, fn=sum(gold.values()) - hit)
+
+    def add(self, gold: list[Record], pred: list[Record], type_ok: bool) -> None:
+        self.n += 1
+        self.type_ok += type_ok
+        for index, key in ((1, "source"), (2, "target")):
+            self._f1_add(
+                key, Counter(c for r in gold for c in r[index]), Counter(c for r in pred for c in r[index])
+            )
+        self._f1_add("record", Counter(gold), Counter(pred))
+
+    def f1(self, key: str) -> float:
+        c = self.counts[key]
+        return 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
+
+    def row(self, dataset: str, system: str, seconds: float) -> list[str]:
+        return [
+            dataset,
+            system,
+            str(self.n),
+            f"{self.type_ok / max(self.n, 1):.3f}",
+            f"{self.f1('source'):.3f}",
+            f"{self.f1('target'):.3f}",
+            f"{self.f1('record'):.3f}",
+            f"{self.n / seconds:.0f}" if seconds else "-",
+        ]
+
+
+def english(path: Path) -> list[str]:
+    records = [
+        r for r in json.loads((path / "PLOVER_GSR_CAMEO.json").read_text()) if r.get("event") != "DOCUMENT"
+    ]
+    scores = Scores()
+    started = time.perf_counter()
+    predictions = [code_sentence(r["text"], "en", published=r.get("date")) for r in records]
+    seconds = time.perf_counter() - started
+    for record, events in zip(records, predictions, strict=True):
+        gold_type = OLD_TYPES.get(record["event"], record["event"])
+        gold = [normalised((gold_type, gold_codes(record.get("source")), gold_codes(record.get("target"))))]
+        pred = [as_record(events[0])] if events else []
+        scores.add(gold, pred, bool(events) and events[0].type == gold_type)
+    return scores.row("PLOVER-GSR en", "lagebild", seconds)
+
+
+def german(path: Path, split: str) -> list[str]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if split == "all" or r["split"] == split]
+    scores = Scores()
+    started = time.perf_counter()
+    predictions = [
+        code_sentence(r["text"], "de", [Entity(**e) for e in r["entities"]], [], None) for r in rows
+    ]
+    seconds = time.perf_counter() - started
+    for row, events in zip(rows, predictions, strict=True):
+        gold = [
+            normalised((e["type"], frozenset(e["source"]), frozenset(e["target"]))) for e in row["events"]
+        ]
+        pred = [as_record(e) for e in events]
+        scores.add(gold, pred, {g[0] for g in gold} == {p[0] for p in pred})
+    return scores.row(f"GermEval-events de ({split})", "lagebild", seconds)
+
+
+def petrarch_row(dataset: str) -> list[str] | None:
+    if importlib.util.find_spec("petrarch2") is None:
+        return [dataset, "PETRARCH2 (not installable offline: not run)", "-", "-", "-", "-", "-", "-"]
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "plover-gsr")
+    parser.add_argument("--de", type=Path, default=ROOT / "benchmarks" / "data" / "events_de.jsonl")
+    parser.add_argument("--split", default="heldout", choices=("heldout", "dev", "all"))
+    args = parser.parse_args()
+    table = [["dataset", "system", "n", "type acc", "src F1", "tgt F1", "record F1", "sent/s"]]
+    table.append(english(args.data))
+    if row := petrarch_row("PLOVER-GSR en"):
+        table.append(row)
+    table.append(german(args.de, args.split))
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    for index, row in enumerate(table):
+        print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+        if index == 0:
+            print("-+-".join("-" * w for w in widths))
+
+
+if __name__ == "__main__":
+    main()

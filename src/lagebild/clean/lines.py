@@ -1,0 +1,265 @@
+"""Line classifier: boilerplate reasons by pattern, content lines by shape, the article body by context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lagebild.clean import patterns as pt
+from lagebild.clean.dates import date_from_caption, find_date
+from lagebild.clean.profiles import SourceProfiles
+from lagebild.model import Caption, Removed
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?:;…\"“”»«'’)\]]\s*$")
+_HEADLINE_SEP = re.compile(r"[:|–—]")
+
+GOOD_MIN_WORDS = 8
+GOOD_MIN_STOP = 0.12
+MAX_GAP = 3
+CLUSTER_KEEP = 0.2
+
+
+@dataclass
+class Line:
+    """One input line with its shape features and, once known, its verdict."""
+
+    text: str
+    words: int
+    stops: int
+    terminal: bool
+    reason: str | None = None
+    good: bool = False
+    keep: bool = False
+
+    @property
+    def stop_ratio(self) -> float:
+        return self.stops / self.words if self.words else 0.0
+
+    @property
+    def headline_like(self) -> bool:
+        if not 3 <= self.words <= 30 or self.text.rstrip().endswith((".", ",", ";")):
+            return False
+        return sum(1 for word in _WORD.findall(self.text) if word.isalpha()) >= 3 and not find_date(self.text)
+
+
+@dataclass
+class LineResult:
+    """Verdicts for a document's lines."""
+
+    body: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    caption_date: str | None = None
+    title: str | None = None
+    before_body: list[str] = field(default_factory=list)
+
+
+def make_line(text: str) -> Line:
+    tokens = _WORD.findall(text.lower())
+    stops = sum(1 for token in tokens if token in pt.STOPWORDS)
+    return Line(text=text, words=len(tokens), stops=stops, terminal=bool(_TERMINAL.search(text)))
+
+
+def pattern_reason(line: Line, doc_script: str | None) -> str | None:
+    """A boilerplate reason decided by the line alone, or None."""
+    text = line.text
+    if line.words == 0:
+        return "ui" if len(text) < 40 else "other"
+    script = pt.dominant_script(text)
+    if doc_script and script and script != doc_script:
+        return "foreign-script"
+    if line.words <= 60 and pt.DISCLAIMER.search(text) and (line.words <= 40 or "source site" in text):
+        return "disclaimer"
+    if line.words <= 12 and pt.COMMENTS.search(text):
+        return "comments"
+    if pt.WIDTH_DATE_TAIL.search(text) and line.words <= 60:
+        return "caption"
+    if line.words <= 12 and pt.CREDIT_ONLY.search(text):
+        return "credit"
+    if line.words <= 60 and ("©" in text or pt.CREDIT_IN_LINE.search(text)) and not _quoted(text):
+        return "caption"
+    if line.words <= 14 and pt.TEASER_MARKER.search(text):
+        return "teaser"
+    if line.words <= 12 and pt.UI.search(text):
+        return "ui"
+    return None
+
+
+def _quoted(text: str) -> bool:
+    return sum(text.count(q) for q in '"“”„»«') >= 2
+
+
+def classify_lines(
+    texts: list[str],
+    *,
+    source: str | None = None,
+    profiles: SourceProfiles | None = None,
+    select_body: bool = True,
+) -> LineResult:
+    """Split lines into body, removed (with reasons) and captions.
+
+    ``select_body`` finds the article region by context (for raw text); without it every line that no pattern
+    flags is body (for text already extracted from HTML).
+    """
+    lines = [make_line(text) for text in texts]
+    result = LineResult()
+    if not lines:
+        return result
+    doc_script = pt.dominant_script(" ".join(texts))
+    doc_stop = sum(line.stops for line in lines) / max(1, sum(line.words for line in lines))
+    use_stops = doc_stop >= 0.08  # a language whose stopwords we know
+    for line in lines:
+        if profiles is not None and profiles.is_repeated(source, line.text):
+            line.reason = "site-repeat"
+        else:
+            line.reason = pattern_reason(line, doc_script)
+        line.good = line.reason is None and _is_good(line, use_stops)
+    _mark_sections(lines)
+    if select_body:
+        _select_body(lines)
+    else:
+        for line in lines:
+            line.keep = line.reason is None
+    _teasers_in_body(lines)
+    _collect(lines, result, select_body)
+    return result
+
+
+def _is_good(line: Line, use_stops: bool) -> bool:
+    if line.words < GOOD_MIN_WORDS:
+        return False
+    if use_stops and line.stop_ratio < GOOD_MIN_STOP:
+        return False
+    return line.terminal or line.words >= 15
+
+
+def _mark_sections(lines: list[Line]) -> None:
+    """After a comments heading (past the body's start) every line is a comment; after a teaser heading the
+    following short lines are teasers."""
+    seen_good = 0
+    in_comments = False
+    in_teasers = False
+    for line in lines:
+        if in_comments:
+            line.reason = line.reason or "comments"
+            line.good = False
+            continue
+        if line.reason == "comments" and seen_good >= 2:
+            in_comments = True
+            continue
+        if line.reason == "teaser":
+            in_teasers = True
+            continue
+        if in_teasers:
+            if line.good:
+                in_teasers = False
+            elif line.reason is None:
+                line.reason = "teaser"
+        seen_good += line.good
+
+
+def _select_body(lines: list[Line]) -> None:
+    """Keep the strongest cluster(s) of good lines with the unflagged lines between them."""
+    clusters: list[tuple[int, int, int]] = []  # (start, end inclusive, good chars)
+    start = end = -1
+    score = gap = 0
+    for i, line in enumerate(lines):
+        if line.good:
+            if start < 0:
+                start, score = i, 0
+            end, gap = i, 0
+            score += len(line.text)
+        elif start >= 0 and line.reason is None:
+            gap += 1
+            if gap > MAX_GAP:
+                clusters.append((start, end, score))
+                start, gap = -1, 0
+    if start >= 0:
+        clusters.append((start, end, score))
+    if not clusters:
+        return
+    best = max(score for _, _, score in clusters)
+    for start, end, score in clusters:
+        if score < CLUSTER_KEEP * best:
+            continue
+        for line in lines[start : end + 1]:
+            line.keep = line.reason is None
+
+
+def _teasers_in_body(lines: list[Line]) -> None:
+    """A kicker-style headline ("Thema: Schlagzeile") spliced between two body paragraphs is a teaser."""
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if not line.keep or line.good or not (4 <= line.words <= 20) or line.terminal:
+            continue
+        before, after = lines[i - 1], lines[i + 1]
+        if before.good and after.good and not before.text.endswith(":") and _HEADLINE_SEP.search(line.text):
+            line.keep = False
+            line.reason = "teaser"
+
+
+def _collect(lines: list[Line], result: LineResult, select_body: bool) -> None:
+    first_kept = next((i for i, line in enumerate(lines) if line.keep), len(lines))
+    result.before_body = [line.text for line in lines[:first_kept]]
+    if select_body:
+        result.title = _title(lines, first_kept)
+    for line in lines:
+        if line.keep:
+            result.body.append(line.text)
+            continue
+        if line.text == result.title:
+            continue
+        reason = line.reason or "other"
+        result.removed.append(Removed(text=line.text, reason=reason))
+        if reason == "caption":
+            _add_caption(line.text, result)
+        elif reason == "credit" and result.captions and result.captions[-1].credit is None:
+            result.captions[-1].credit = _credit(line.text) or line.text
+
+
+def _title(lines: list[Line], first_kept: int) -> str | None:
+    """The headline: the nearest headline-like line before the body, else the first line."""
+    for line in reversed(lines[max(0, first_kept - 8) : first_kept]):
+        if line.reason is None and line.headline_like:
+            return line.text
+    first = lines[0]
+    if first.reason is None and first.headline_like and not first.keep:
+        return first.text
+    return None
+
+
+def _credit(text: str) -> str | None:
+    tail = pt.WIDTH_DATE_TAIL.search(text)
+    if tail:
+        return tail[1].strip()
+    match = pt.CREDIT_IN_LINE.search(text)
+    if match:
+        return match[1].strip(" .:/")
+    stripped = re.sub(
+        r"^[\(\[]?\s*(©|\(c\)|copyright|fotos?|bild(er)?|photo|image|quelle|credit)\s*:?\s*",
+        "",
+        text,
+        flags=re.I,
+    )
+    return stripped.strip(" ()[]") or None
+
+
+def _add_caption(text: str, result: LineResult) -> None:
+    date = date_from_caption(text)
+    if date and result.caption_date is None:
+        result.caption_date = date
+    credit = _credit(text)
+    body = text
+    tail = pt.WIDTH_DATE_TAIL.search(text)
+    if tail:
+        body = text[: tail.start()].strip(" ,")
+    else:
+        match = pt.CREDIT_IN_LINE.search(text)
+        if match:
+            body = text[: match.start()].strip(" ,-–|")
+    if not body and result.captions:
+        if result.captions[-1].credit is None:
+            result.captions[-1].credit = credit
+        return
+    result.captions.append(Caption(text=body or text, credit=credit))

@@ -1,0 +1,114 @@
+"""Line patterns for boilerplate reasons (German and English tuned), stopwords and script detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_I = re.IGNORECASE
+
+DISCLAIMER = re.compile(
+    r"^source site-?\d+$|haftungsausschluss|keine anlageberatung|ohne gewähr|keine (kauf|verkaufs)empfehlung"
+    r"|stellt keine .{0,40}(empfehlung|beratung)|alle rechte vorbehalten|all rights reserved"
+    r"|not (intended as|to be construed as) (investment|financial) advice|for informational purposes only"
+    r"|investment advice|diese (meldung|nachricht) wurde (automatisch|maschinell)|automatisch erstellt"
+    r"|hinweis gemäß|interessenkonflikt|weiterverbreitung.{0,30}(untersagt|nicht gestattet)"
+    r"|nachdruck.{0,30}(untersagt|nur mit)|may not be (published|reproduced|redistributed)"
+    r"|copyright \d{4}|^\(?c\)? ?\d{4} |datenschutzerklärung|privacy policy|cookie|nutzungsbedingungen"
+    r"|terms of (use|service)|impressum",
+    _I,
+)
+COMMENTS = re.compile(
+    r"^(\d+ )?(kommentare?|comments?|leserkommentare|diskussion|reply|antworten)( \(\d+\))?:?$"
+    r"|kommentar (schreiben|verfassen|abgeben)|zum kommentieren|um (zu )?kommentieren|kommentieren sie"
+    r"|kommentarfunktion|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)"
+    r"|log ?in to comment|sign in to comment|comments are closed|be the first to comment"
+    r"|noch keine kommentare|diskutieren sie mit|netiquette|show comments|kommentare anzeigen",
+    _I,
+)
+UI = re.compile(
+    r"^(neueste oben|älteste oben|loader|live|liveticker|live-ticker|mehr laden|weiterlesen|mehr anzeigen|zurück"
+    r"|weiter|teilen|drucken|e-?mail|share|tweet|print|menu|menü|suche|search|home|startseite|login|log ?in"
+    r"|anmelden|abmelden|registrieren|sign ?in|sign ?up|subscribe|abonnieren|newsletter|schließen|close|top"
+    r"|nach oben|back to top|merken|speichern|kopieren|link kopieren|facebook|twitter|whatsapp|telegram|x"
+    r"|linkedin|pinterest|reddit|xing|instagram|youtube|rss|anzeige|werbung|advertisement|sponsored|mehr"
+    r"|more|read more|ok|akzeptieren|accept|alle akzeptieren|einstellungen|video|audio|foto|fotos|bilder"
+    r"|galerie|bildergalerie|play|abspielen|vorlesen|artikel anhören|listen|audio abspielen|\W*)$"
+    r"|jetzt (registrieren|anmelden|abonnieren|testen|lesen|kostenlos)|registrieren sie sich|melden sie sich an"
+    r"|bereits (registriert|abonnent)|schon abonnent|abo abschließen|zum abo|plus-artikel|\bs\+ ?artikel"
+    r"|subscribe (now|to|for)|sign up (for|to|now)|create (an|your) (free )?account|already (a subscriber|have an account)"
+    r"|newsletter (abonnieren|bestellen)|artikel (teilen|verschenken|merken)|aktualisiert am|lesezeit:? \d"
+    r"|min\.? lesezeit|\d+ min(ute)?s? read|javascript|ad ?blocker|your browser|ihr browser"
+    r"|seite (drucken|empfehlen)|folgen sie uns|follow us|zum (seitenanfang|inhalt)|skip to|direkt zum"
+    r"|^(tags?|schlagworte|themen|rubrik|ressort|kategorie|category|filed under)\b\s*:?",
+    _I,
+)
+TEASER_MARKER = re.compile(
+    r"^(lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie (auch )?interessieren"
+    r"|weitere artikel|weitere nachrichten|ähnliche artikel|verwandte artikel|empfohlene artikel|passend dazu"
+    r"|zum thema|mehr dazu|siehe auch|read also|read more|related( articles| stories| coverage)?|see also"
+    r"|more on this|you may also like|recommended|most read|meistgelesen|top-?themen|das könnte sie auch"
+    r"|auch lesenswert|more from|trending|popular)\b.{0,80}$",
+    _I,
+)
+# "© Reuters", "Foto: dpa", "Bild: picture alliance/dpa", "(Photo by X/Getty Images)", "Quelle: AFP"
+CREDIT_ONLY = re.compile(
+    r"^[\(\[]?\s*(©|\(c\)|copyright|foto|fotos|bild|bilder|photo|image|picture|quelle|credit|grafik|video)"
+    r"\s*(:|by)?\s*[^.!?]{0,80}[\)\]]?$"
+    r"|^[\w .&/-]{0,40}/(dpa|afp|reuters|ap|getty images|imago|picture alliance|keystone|epa|ddp)[\w .&/-]{0,30}$",
+    _I,
+)
+CREDIT_IN_LINE = re.compile(
+    r"(?:©|\(c\)|foto:|bild:|photo:|credit:|quelle:|photo by|image:)\s*([^©]{1,80}?)\s*[\)\]]?\s*$", _I
+)
+# "SNA, 1920, 30.12.2021": outlet, image width in pixels, date.
+WIDTH_DATE_TAIL = re.compile(
+    r"(?:^|[\s,;])([A-Z][\w .&-]{0,30}),\s*(\d{3,4}),\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$"
+)
+FOREIGN_PLACEHOLDER = re.compile(r"^[\W\d_]*$")
+
+_STOPWORD_TEXT = """
+der die das den dem des ein eine einer eines einem einen und oder aber auch nicht nur noch schon sehr mehr
+ist sind war waren wird werden wurde wurden hat haben hatte hatten sein seine seiner seinen ihr ihre ihren
+ich du er sie es wir man sich mit von zu zum zur für auf an am im in aus bei nach vor über unter um durch
+als wie wenn dass daß ob weil damit so da dann doch wieder bereits jetzt hier dort dies diese dieser dieses
+diesem diesen was wer wo welche welcher kann können könnte müssen muss soll sollen sollte will wollen bis
+gegen ohne seit sowie zwischen vom beim mir mich uns euch ihm ihn ihnen kein keine keinen nach wurde alle
+the a an and or but of to in on at for with by from as is are was were be been being has have had it its
+this that these those he she they we you i his her their our not no also more than which who whom what
+when where will would can could should may might must do does did so if about into over after before up
+out there here all one said says just only other some such new
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+_SCRIPT_PREFIXES = ("LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "CJK", "HIRAGANA", "KATAKANA", "HANGUL")
+
+
+def script_of(char: str) -> str | None:
+    """The script name of a letter (LATIN, CYRILLIC, ...), or None for non-letters."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    for prefix in _SCRIPT_PREFIXES:
+        if name.startswith(prefix):
+            return prefix
+    return name.split(" ", 1)[0] or None
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letter counts per script."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isascii():
+            if char.isalpha():
+                counts["LATIN"] = counts.get("LATIN", 0) + 1
+            continue
+        script = script_of(char)
+        if script:
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def dominant_script(text: str) -> str | None:
+    counts = script_counts(text)
+    return max(counts, key=counts.__getitem__) if counts else None

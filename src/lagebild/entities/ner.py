@@ -1,0 +1,113 @@
+"""The packaged German NER model (spaCy, trained by ``lagebild.entities.train``) and the actor gazetteer."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from lagebild.entities import actors as dictionary
+from lagebild.model import Actor
+
+MAX_CHARS = 200_000
+# state-actor names that denote institutions rather than territories
+_INSTITUTION_NAMES = frozenset(
+    dictionary.fold(n)
+    for n in [
+        "Kreml",
+        "Kremlin",
+        "Weißes",
+        "Haus",
+        "White",
+        "House",
+        "Pentagon",
+        "Élysée",
+        "Élysée-Palast",
+        "Downing",
+        "Street",
+        "Bundesregierung",
+        "Bundeswehr",
+        "Bundestag",
+        "Bundesrat",
+        "Duma",
+        "Staatsduma",
+        "Rada",
+        "Werchowna",
+        "Rada",
+        "Kongress",
+        "US-Kongress",
+        "Senat",
+        "Auswärtiges",
+        "Amt",
+        "Bundeskanzleramt",
+        "Kanzleramt",
+        "Foreign",
+        "Office",
+        "State",
+        "Department",
+        "IDF",
+        "Revolutionsgarden",
+    ]
+)
+
+
+def model_dir() -> Path:
+    """Folder of the packaged model files (``ner.cfg``, ``ner.bin``)."""
+    return Path(str(resources.files("lagebild.entities").joinpath("model")))
+
+
+@cache
+def load_ner(path: str | None = None):  # noqa: ANN201 - spacy.Language
+    """The German NER pipeline, loaded once per process; None when no model is packaged."""
+    from spacy.util import load_config, load_model_from_config
+
+    folder = Path(path) if path else model_dir()
+    if not (folder / "ner.cfg").exists() or not (folder / "ner.bin").exists():
+        return None
+    nlp = load_model_from_config(load_config(folder / "ner.cfg"), auto_fill=True)
+    nlp.from_bytes((folder / "ner.bin").read_bytes())
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def gazetteer_label(actor: Actor, name: str) -> str:
+    """The NER label a dictionary name receives: persons PER, places and country names LOC, the rest ORG."""
+    if actor.kind == "person":
+        return "PER"
+    if actor.kind == "place":
+        return "LOC"
+    if actor.kind == "state" and actor.sector == "GOV" and dictionary.fold(name) not in _INSTITUTION_NAMES:
+        return "LOC"
+    return "ORG"
+
+
+def _proper(name: str) -> bool:
+    words = name.replace("-", " ").split()
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words) and len(name) > 1
+
+
+@cache
+def gazetteer_patterns() -> tuple[tuple[str, str, str], ...]:
+    """(surface form, label, actor id) for every proper-name variant, with the German genitive -s form."""
+    out: list[tuple[str, str, str]] = []
+    for actor in dictionary.load_actors().values():
+        for name in [actor.name, *actor.variants]:
+            if not _proper(name):
+                continue
+            label = gazetteer_label(actor, name)
+            out.append((name, label, actor.id))
+            if not name.endswith(("s", "x", "z", ".")):
+                out.append((name + "s", label, actor.id))
+    return tuple(out)
+
+
+@cache
+def gazetteer_matcher(vocab_id: int):  # noqa: ANN201 - spacy PhraseMatcher, cached per vocab
+    """A case-sensitive phrase matcher over the gazetteer for the NER pipeline's vocab."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = load_ner()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for surface, label, actor_id in gazetteer_patterns():
+        matcher.add(f"{label}|{actor_id}", [nlp.make_doc(surface)])
+    return matcher

@@ -1,0 +1,122 @@
+"""The ``entities`` pipeline stage: NER + gazetteer, then actor resolution within the article."""
+
+from __future__ import annotations
+
+import re
+
+from lagebild.entities import actors as dictionary
+from lagebild.entities.ner import MAX_CHARS, gazetteer_matcher, load_ner
+from lagebild.entities.resolve import resolve_mention, role_mentions
+from lagebild.model import Article, Entity
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|im|nach|aus|bei|nahe|von|vor|um|bis|über|durch|gen|at|to|from)\s+)$", re.I
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:[/,][^\n(]{0,40}?)?(?:\([^)\n]{1,40}\))?\s*[-–—:]\s")
+
+
+class EntityStage:
+    """Fills ``article.entities`` (PER/ORG/LOC/MISC with actor ids).
+
+    ``gazetteer`` adds dictionary names the model missed; ``roles`` adds resolved role and anaphor phrases
+    ("der russische Präsident", "das Bündnis") as PER/ORG entities.
+    """
+
+    def __init__(self, gazetteer: bool = True, roles: bool = True) -> None:
+        self.gazetteer = gazetteer
+        self.roles = roles
+
+    def __call__(self, article: Article) -> Article:
+        text = article.text or ""
+        try:
+            article.entities = self._entities(article, text[:MAX_CHARS])
+        except Exception:  # noqa: BLE001 - a stage never fails an article
+            article.entities = []
+        return article
+
+    def _entities(self, article: Article, text: str) -> list[Entity]:
+        if not text.strip():
+            return []
+        spans = self.recognise(text)
+        article.entities = []
+        entities: list[Entity] = []
+        for start, end, label in spans:
+            surface = text[start:end]
+            actor = self._resolve_named(surface, label, text, start, article)
+            entities.append(Entity(start, end, surface, label, actor))
+            article.entities = entities
+        if self.roles:
+            entities = self._add_roles(article, text, entities)
+        return entities
+
+    def recognise(self, text: str) -> list[tuple[int, int, str]]:
+        """Entity spans from the model, plus gazetteer names that overlap none of them."""
+        nlp = load_ner()
+        if nlp is None:
+            doc = None
+            found: list[tuple[int, int, str]] = []
+        else:
+            doc = nlp(text)
+            found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        if self.gazetteer and doc is not None:
+            taken = [False] * (len(text) + 1)
+            for start, end, _ in found:
+                taken[start:end] = [True] * (end - start)
+            matcher = gazetteer_matcher(id(nlp.vocab))
+            for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+                span = doc[s:e]
+                if any(taken[span.start_char : span.end_char]):
+                    continue
+                label = doc.vocab.strings[match_id].split("|", 1)[0]
+                found.append((span.start_char, span.end_char, label))
+                taken[span.start_char : span.end_char] = [True] * (span.end_char - span.start_char)
+        return sorted(found)
+
+    @staticmethod
+    def _resolve_named(surface: str, label: str, text: str, start: int, article: Article) -> str | None:
+        if label in ("LOC", "ORG") and _is_dateline(text, start, start + len(surface)):
+            place = dictionary.lookup(surface, kind="place")
+            return place.id if place is not None else None
+        if label == "LOC" and _LOCATIVE.search(text[max(0, start - 8) : start]):
+            place = dictionary.lookup(surface, kind="place")
+            if place is not None:
+                return place.id
+        if label == "MISC":
+            return None
+        actor_id = resolve_mention(surface, article, position=start)
+        if actor_id is None:
+            return None
+        kind = actor_id.split(".", 1)[0]
+        if (label == "PER") != (
+            kind == "per"
+        ):  # "Wagner" the composer is no Wagner group, "Kerry" county no Kerry
+            return None
+        return actor_id
+
+    @staticmethod
+    def _add_roles(article: Article, text: str, entities: list[Entity]) -> list[Entity]:
+        taken = [(e.start, e.end) for e in entities]
+        added: list[Entity] = []
+        for start, end in role_mentions(text):
+            mention = text[start:end]
+            inside = [s for s, e in taken if start < s and e <= end]
+            if inside:  # "der Präsident der Ukraine": the owner keeps its entity, the role gets the head
+                end = start + len(re.sub(r"\s+(?:der|des)\s*$", "", text[start : min(inside)].rstrip()))
+            if any(s < end and start < e for s, e in taken):
+                continue
+            following = [e for e in entities if 0 <= e.start - end <= 1 and e.label == "PER"]
+            if following:  # "der russische Präsident Wladimir Putin": the name carries the actor
+                continue
+            article.entities = sorted(entities + added, key=lambda e: e.start)
+            actor = resolve_mention(mention, article, position=start)
+            if actor is None:
+                continue
+            label = "PER" if actor.startswith("per.") else "ORG"
+            added.append(Entity(start, end, text[start:end], label, actor))
+        return sorted(entities + added, key=lambda e: (e.start, e.end))
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """ "BERLIN (dpa) - ...": a place name opening a line, followed by an optional agency and a dash."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end) is not None

@@ -1,0 +1,10 @@
+"""PLOVER event coding: type, mode, status, source/target actors, date and evidence for each reported event.
+
+German first, English second. Lexicons are data (``data/lexicon.json``, ``data/gazetteer.json``), feature
+extraction lives in :mod:`.features`, decisions in :mod:`.rules`.
+"""
+
+from lagebild.events.features import sentence_features, trigger_features
+from lagebild.events.stage import EventStage, code_article, code_sentence
+
+__all__ = ["EventStage", "code_article", "code_sentence", "sentence_features", "trigger_features"]

@@ -1,0 +1,101 @@
+"""Lazily loaded coding resources: the trigger lexicon and the fallback actor gazetteer (both JSON data)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_LANGS = ("de", "en")
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _word(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class TriggerPattern:
+    """One trigger stem of the lexicon, compiled."""
+
+    type: str
+    priority: int
+    order: int
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: dict[str, tuple[TriggerPattern, ...]]
+    modes: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    cues: dict[str, dict[str, re.Pattern[str]]]
+    negative_actions: frozenset[str]
+    cooperative_actions: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The trigger lexicon (``data/lexicon.json``), compiled per language."""
+    data = _read_json("lexicon.json")
+    triggers: dict[str, list[TriggerPattern]] = {lang: [] for lang in _LANGS}
+    for order, entry in enumerate(data["triggers"]):
+        for lang in _LANGS:
+            for stem in entry.get(lang, []):
+                triggers[lang].append(
+                    TriggerPattern(entry["type"], int(entry.get("priority", 5)), order, _word(stem))
+                )
+    modes = {
+        etype: tuple((mode, _word("|".join(stems))) for mode, stems in table.items())
+        for etype, table in data["modes"].items()
+    }
+    cues = {
+        name: {lang: _word("|".join(stems)) for lang, stems in by_lang.items()}
+        for name, by_lang in data["cues"].items()
+    }
+    return Lexicon(
+        triggers={lang: tuple(items) for lang, items in triggers.items()},
+        modes=modes,
+        cues=cues,
+        negative_actions=frozenset(data["negative_actions"]),
+        cooperative_actions=frozenset(data["cooperative_actions"]),
+    )
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Country, organisation and sector patterns for resolving actor mentions without an actor dictionary."""
+
+    places: re.Pattern[str]
+    place_codes: tuple[tuple[re.Pattern[str], str], ...]
+    sectors: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _case_aware(stem: str) -> str:
+    """Capitalised stems (names, acronyms) match case-sensitively; lower-case stems (adjectives) do not."""
+    if stem[:1].islower():
+        return f"(?i:{stem})"
+    if stem[:1].isupper() and stem[1:2].islower():  # a name: its adjective may be lower-case ("israelische")
+        return f"[{stem[0]}{stem[0].lower()}]{stem[1:]}"
+    return stem
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The fallback gazetteer (``data/gazetteer.json``)."""
+    data = _read_json("gazetteer.json")
+    codes: list[tuple[re.Pattern[str], str]] = []
+    for code, stems in data["countries"].items():
+        codes.append((re.compile("|".join(_case_aware(s) for s in stems)), code))
+    codes.append((re.compile("|".join(_case_aware(s) for s in data["igo"])), "IGO"))
+    everything = [_case_aware(s) for stems in data["countries"].values() for s in stems]
+    everything += [_case_aware(s) for s in data["igo"]]
+    everything.sort(key=len, reverse=True)
+    places = re.compile(r"(?<!\w)(?:" + "|".join(everything) + r")(?![\w-])")
+    sectors = tuple((sector, _word("|".join(stems))) for sector, stems in data["sectors"].items())
+    return Gazetteer(places=places, place_codes=tuple(codes), sectors=sectors)

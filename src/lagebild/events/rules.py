@@ -1,0 +1,357 @@
+"""Rule-based decisions: which triggers become events, with which status, actors and dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lagebild.events.actors import Mention
+from lagebild.events.features import SentenceFeatures, Trigger, is_passive
+from lagebild.events.resources import lexicon
+from lagebild.model import Event, Span
+
+# Triggers whose complement describes a further event whose realisation is not (yet) reported.
+_GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
+_ATTRIBUTION = re.compile(
+    r"(?<!\w)(?:said|says|reported|told|according to|quoted|announced|sagte|sagt|berichtete\w*|teilte\w* (?:\w+ ){0,6}mit|"
+    r"erklärte|zufolge|hieß es)(?!\w)",
+    re.IGNORECASE,
+)
+_SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_PREP_BEFORE = re.compile(
+    r"(?:^|\s)(?P<prep>von|vom|durch|gegen|an|gegenüber|mit|nach|in|im|aus|bei|zu|zur|zum|für|by|against|to|with|"
+    r"from|in|at|on|of|for|toward|towards|into)\s+(?:(?:der|die|das|den|dem|des|the|its|their|a|an)\s+)?"
+    r"(?-i:[a-zäöüß][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PREP_BEFORE_DE = re.compile(  # German capitalises nouns: any two words may sit between preposition and name
+    _PREP_BEFORE.pattern.replace(r"(?-i:[a-zäöüß][\w-]*\s+){0,2}$", r"(?:[\w-]+\s+){0,2}$"), re.IGNORECASE
+)
+_AGENT_PREPS = frozenset({"von", "vom", "durch", "by"})
+_LOCATIVE_PREPS = frozenset({"in", "im", "aus", "bei", "at", "nach"})
+_SUBORDINATE = re.compile(
+    r"^[\s,;:]*(?:falls|wenn|sofern|dass|weil|ob|um|ohne|if|unless|that)\b|^[\s,;:]*(?:\S+\s+){0,3}?(?:es|sie|er|they|it|he|she)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:es|sie|er|they|it|he|she)\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"(?:\w+zu\w+en|\bzu\s+\w+en)$", re.IGNORECASE)
+_DATELINE = re.compile(r"\s*(?:,\s*\d|\(\s*[A-Za-z]+\s*\)|\s-\s|\s*\u2013)")
+_COORD = re.compile(
+    r"^\s*(?:,|und|sowie|and|&|or|oder|,\s*and)?\s*(?:(?:der|die|das|den|dem|the)\s+)?$", re.I
+)
+
+
+@dataclass
+class _Group:
+    """Coordinated actor mentions (``Putin und Biden``) and the preposition introducing them, if any."""
+
+    mentions: list[Mention]
+    prep: str | None
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+    @property
+    def actors(self) -> list[str]:
+        return list(dict.fromkeys(m.actor for m in self.mentions))
+
+
+def _groups(features: SentenceFeatures) -> list[_Group]:
+    text = features.text
+    prep_before = _PREP_BEFORE_DE if features.language == "de" else _PREP_BEFORE
+    groups: list[_Group] = []
+    for mention in features.mentions:
+        if _DATELINE.match(text, mention.end) and not text[features.start : mention.start].strip():
+            continue  # "Berlin, 13.01.2009: ..." names the place of writing, not an actor
+        if groups and _COORD.match(text[groups[-1].end : mention.start]):
+            groups[-1].mentions.append(mention)
+            continue
+        lead = text[max(features.start, mention.start - 40) : mention.start]
+        match = prep_before.search(lead)
+        groups.append(_Group([mention], match.group("prep").lower() if match else None))
+    return groups
+
+
+def _attribution_start(features: SentenceFeatures) -> int:
+    """Start of a trailing attribution (``..., the ministry said Monday.``; ``..., teilte die Bahn mit.``)."""
+    starts = [m.start() for m in _ATTRIBUTION.finditer(features.text, features.start, features.end)]
+    if not starts:
+        return features.end
+    comma = features.text.rfind(",", features.start, starts[-1])
+    return comma if comma != -1 else features.end
+
+
+def _actors(
+    features: SentenceFeatures, trigger: Trigger, groups: list[_Group]
+) -> tuple[list[str], list[str]]:
+    """Source and target actor ids of a trigger from the position of actor groups around it."""
+    cut = _attribution_start(features)
+    if trigger.start < cut:
+        groups = [g for g in groups if g.start < cut]
+    lo, hi = features.clause_of(trigger.start)
+    before = [g for g in groups if g.end <= trigger.start]
+    after = [g for g in groups if g.start >= trigger.end]
+    source: _Group | None = None
+    target: _Group | None = None
+    agents = [g for g in before + after if g.prep in _AGENT_PREPS]
+    if agents and is_passive(features, trigger):
+        source = agents[0]
+        bare = [g for g in before if g.prep is None] or [g for g in after if g.prep is None]
+        target = bare[-1] if bare and bare[-1] is not source else None
+        return source.actors, (target.actors if target else [])
+    bare_before = [g for g in before if g.prep is None]
+    in_clause = [g for g in bare_before if g.start >= lo]
+    if in_clause and _subordinate_object(features, trigger, lo):
+        outside = [g for g in bare_before if g.start < lo]
+        pronoun = _PRONOUN.search(features.text, lo, trigger.start)
+        src = (outside[-1] if pronoun else outside[0]).actors if outside else []
+        return src, [a for a in in_clause[-1].actors if a not in src]
+    if in_clause:
+        source = in_clause[0]
+    elif bare_before:
+        source = bare_before[-1]
+    else:
+        bare_after = [g for g in after if g.prep is None and g.start < hi]
+        if bare_after:
+            source = bare_after[0]
+    rest = [g for g in after if g is not source]
+    non_locative = [g for g in rest if g.prep not in _LOCATIVE_PREPS]
+    if non_locative:
+        target = non_locative[0]
+    elif rest:
+        target = rest[0]
+    elif source is not None:
+        earlier = [
+            g for g in before if g is not source and g.start > source.end and g.prep not in _LOCATIVE_PREPS
+        ]
+        target = earlier[-1] if earlier else None
+    src = source.actors if source else []
+    tgt = [a for a in (target.actors if target else []) if a not in src]
+    if len(src) > 1 and trigger.type in _SYMMETRIC and (target is None or target.prep is None):
+        tgt = []  # "Putin und Biden vereinbarten ...": the coordinated parties act jointly
+    return src, tgt
+
+
+def _status(features: SentenceFeatures, trigger: Trigger, governed_by: Trigger | None) -> str:
+    """occurred / planned / threatened / denied / hypothetical from cues around the trigger."""
+    lo, hi = features.clause_of(trigger.start)
+    if features.cue_in("denial", features.start, trigger.start) or features.cue_in(
+        "negation", lo, trigger.start
+    ):
+        return "denied"
+    if trigger.type == "THREATEN":
+        return "threatened"
+    if features.cue_in("conditional", lo, trigger.start):
+        return "hypothetical"
+    if features.cue_in("hypothetical", lo, hi):
+        return "hypothetical"
+    if governed_by is not None or features.cue_in("modal_plan", lo, hi):
+        return "planned"
+    return "occurred"
+
+
+def _merge_same_type(triggers: list[Trigger], features: SentenceFeatures) -> list[Trigger]:
+    """One event per type and clause chain: ``wirft ... eine destruktive Linie vor`` is one accusation."""
+    kept: list[Trigger] = []
+    for trigger in triggers:
+        if kept and kept[-1].type == trigger.type and not _separate_clause(features, kept[-1], trigger):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _separate_clause(features: SentenceFeatures, first: Trigger, second: Trigger) -> bool:
+    return any(
+        m.start >= first.end and m.end <= second.start for m in features.mentions
+    ) and features.clause_of(first.start) != features.clause_of(second.start)
+
+
+def _conditional_threat(features: SentenceFeatures, trigger: Trigger) -> bool:
+    """A negative action promised in a main clause while another clause states a condition (``..., falls ...``)."""
+    if trigger.type not in lexicon().negative_actions:
+        return False
+    lo, hi = features.clause_of(trigger.start)
+    if features.cue_in("conditional", lo, hi):
+        return False
+    modal = features.cue_in("modal_plan", lo, hi) or features.cue_in("hypothetical", lo, hi)
+    return modal and features.cue_in("conditional", features.start, features.end)
+
+
+def _outside_mentions(features: SentenceFeatures) -> list[Trigger]:
+    """Triggers that are not part of an actor's name (``Amnesty International``, ``Economic Cooperation``)."""
+    return [
+        t
+        for t in features.triggers
+        if not any(m.start <= t.start and t.end <= m.end for m in features.mentions)
+    ]
+
+
+def _intent(features: SentenceFeatures, trigger: Trigger) -> bool:
+    """An announced intention (``will``, ``wollen``, ``prepared to``) governing the trigger in its clause."""
+    lo, _hi = features.clause_of(trigger.start)
+    window_start = max(features.start, min(lo, trigger.start - 60))
+    return features.cue_in("intent", window_start, trigger.start) and not features.cue_in(
+        "conditional", lo, trigger.start
+    )
+
+
+def _obligation_request(features: SentenceFeatures, groups: list[_Group]) -> tuple[int, Event] | None:
+    """``X said Y must ...``: a demand by the speaker (or first actor) on the actor that must act."""
+    cues = features.cues.get("obligation", [])
+    if not cues:
+        return None
+    cue_start = cues[0][0]
+    before = [g for g in groups if g.end <= cue_start and g.prep is None]
+    if not before:
+        return None
+    target = before[-1]
+    speakers = [g for g in before[:-1]]
+    source = speakers[0].actors if speakers else ([features.speaker] if features.speaker else [])
+    if not source:
+        return None
+    event = Event(
+        type="REQUEST", status="occurred", source=source, target=[a for a in target.actors if a not in source]
+    )
+    return cue_start, event
+
+
+def decide(features: SentenceFeatures) -> list[Event]:
+    """Events of one sentence, in text order; the first one is the sentence's main event."""
+    triggers = _merge_same_type(_outside_mentions(features), features)
+    groups = _groups(features)
+    events: list[Event] = []
+    positions: list[int] = []
+    obligation = _obligation_request(features, groups)
+    lex = lexicon()
+    threat: Trigger | None = None
+    governing: tuple[Trigger, list[str], list[str]] | None = None
+    for trigger in triggers:
+        in_condition = features.cue_in("conditional", features.clause_of(trigger.start)[0], trigger.start)
+        if threat is not None and trigger.type in lexicon().negative_actions and not in_condition:
+            continue  # the sanctions of "droht mit Sanktionen" are the threat's content, not an event
+        etype, mode = trigger.type, trigger.mode
+        source, target = _actors(features, trigger, groups)
+        intent = _intent(features, trigger) and not features.cue_in("negation", features.start, trigger.start)
+        if _conditional_threat(features, trigger) or (intent and trigger.type in lex.negative_actions):
+            etype, mode = "THREATEN", trigger.mode or trigger.type.lower()
+        elif intent and trigger.type in lex.cooperative_actions and governing is None:
+            events.append(
+                Event(
+                    type="AGREE",
+                    mode=trigger.type.lower(),
+                    status="occurred",
+                    source=source,
+                    target=[a for a in target if a not in source],
+                    evidence=Span(features.start, features.end),
+                    quote=features.quote,
+                    date=_dates_fallback(features)[0],
+                    date_from=_dates_fallback(features)[1],
+                )
+            )
+            positions.append(trigger.start)
+            governing = (trigger, source, target)
+        governed = governing[0] if governing and etype not in _GOVERNING else None
+        if governed is not None and not _own_subject(features, trigger, groups):
+            source, target = source or governing[1], target or governing[2]
+            if set(source) & set(target) or not target:
+                target = [a for a in governing[2] if a not in source]
+        if not source and features.speaker:
+            source = [features.speaker]
+        status = "threatened" if etype == "THREATEN" else _status(features, trigger, governed)
+        dates = _dates(features, trigger)
+        for date, date_from in dates:
+            if status == "occurred" and date_from == "timex" and _after(date, features.published):
+                status = "planned"
+            events.append(
+                Event(
+                    type=etype,
+                    mode=mode,
+                    status=status,
+                    source=source,
+                    target=[a for a in target if a not in source],
+                    date=date,
+                    evidence=Span(features.start, features.end),
+                    quote=features.quote,
+                    date_from=date_from,
+                )
+            )
+            positions.append(trigger.start)
+        if etype == "THREATEN":
+            threat = trigger
+        if etype in _GOVERNING:
+            governing = (trigger, source, target)
+    if obligation is not None and not any(e.type == "REQUEST" for e in events):
+        position, request = obligation
+        request.evidence = Span(features.start, features.end)
+        request.quote = features.quote
+        dated = events[0] if events else None
+        request.date, request.date_from = (
+            (dated.date, dated.date_from) if dated else _dates_fallback(features)
+        )
+        index = sum(1 for p in positions if p < position)
+        events.insert(index, request)
+        for event in events[index + 1 :]:
+            if event.status == "occurred":
+                event.status = "planned"
+    return events
+
+
+def _dates_fallback(features: SentenceFeatures) -> tuple[str | None, str]:
+    if features.dates:
+        return features.dates[0][2], "timex"
+    return (features.published[:10] if features.published else None), "published"
+
+
+def _own_subject(features: SentenceFeatures, trigger: Trigger, groups: list[_Group]) -> bool:
+    lo, _hi = features.clause_of(trigger.start)
+    return any(g.prep is None and lo <= g.start and g.end <= trigger.start for g in groups)
+
+
+def _dates(features: SentenceFeatures, trigger: Trigger) -> list[tuple[str | None, str]]:
+    """Dates for a trigger: every date of a coordinated date list near it, else the nearest, else publication."""
+    if not features.dates:
+        return [(features.published[:10] if features.published else None, "published")]
+    lo, hi = features.clause_of(trigger.start)
+    in_clause = [d for d in features.dates if lo <= d[0] < hi]
+    if trigger.type == "CONSULT" and len(features.dates) > 1:
+        listed = _date_list(features)
+        if len(listed) > 1:
+            return [(value, "timex") for value in listed]
+    chosen = in_clause or sorted(features.dates, key=lambda d: abs(d[0] - trigger.start))
+    return [(chosen[0][2], "timex")]
+
+
+def _date_list(features: SentenceFeatures) -> list[str]:
+    """Values of dates joined only by commas / und / and (``am 10., 12. und 13. Januar``)."""
+    run = [features.dates[0]]
+    for date in features.dates[1:]:
+        gap = features.text[run[-1][1] : date[0]]
+        if _COORD.match(gap) or re.fullmatch(r"\.?\s*(?:,|und|and|sowie|bis|to)?\s*(?:am|on)?\s*", gap, re.I):
+            run.append(date)
+        else:
+            break
+    return list(dict.fromkeys(d[2] for d in run))
+
+
+def _after(date: str | None, published: str | None) -> bool:
+    """The event date lies after the publication date (compared at the coarser of both precisions)."""
+    if not date or not published:
+        return False
+    size = min(len(date), len(published[:10]))
+    return date[:size] > published[:size]
+
+
+def _subordinate_object(features: SentenceFeatures, trigger: Trigger, clause_start: int) -> bool:
+    """In a verb-final subordinate or infinitive clause the actor before the verb is its object, not its subject."""
+    if features.language != "de" or clause_start == features.start:
+        return False
+    clause_head = features.text[clause_start : trigger.start]
+    word_end = features.text.find(" ", trigger.start)
+    verb = features.text[trigger.start : word_end if word_end != -1 else trigger.end].strip(".,;:!?")
+    words = features.text[max(clause_start, trigger.start - 4) : trigger.start] + verb
+    return bool(_SUBORDINATE.search(clause_head) or _INFINITIVE.search(words.strip()))

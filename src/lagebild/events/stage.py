@@ -1,0 +1,76 @@
+"""The events stage: PLOVER events for every sentence of an article."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from lagebild.events.features import sentence_features
+from lagebild.events.rules import decide
+from lagebild.model import Article, Entity, Event, Quote, Span, Timex
+
+log = logging.getLogger(__name__)
+
+_MAX_SENTENCE = 2000  # characters; longer "sentences" are split into windows of this size
+
+
+def code_sentence(
+    text: str,
+    language: str | None,
+    entities: Iterable[Entity] = (),
+    timexes: Iterable[Timex] = (),
+    published: str | None = None,
+    quotes: list[Quote] | None = None,
+    span: tuple[int, int] | None = None,
+) -> list[Event]:
+    """Code the events of one sentence; the first event returned is the sentence's main event.
+
+    ``text`` may be the whole article text with ``span`` the sentence's offsets; entity, timex and evidence
+    offsets are into ``text``.
+    """
+    start, end = span or (0, len(text))
+    features = sentence_features(text, start, end, language, list(entities), list(timexes), published, quotes)
+    return decide(features)
+
+
+def _sentences(article: Article) -> list[Span]:
+    spans = article.sentences or [Span(0, len(article.text))]
+    out: list[Span] = []
+    for span in spans:
+        for lo in range(span.start, span.end, _MAX_SENTENCE):
+            out.append(Span(lo, min(span.end, lo + _MAX_SENTENCE)))
+    return out
+
+
+def code_article(article: Article) -> list[Event]:
+    """All events of an article, sentence by sentence."""
+    if not article.text.strip():
+        return []
+    events: list[Event] = []
+    for span in _sentences(article):
+        entities = [e for e in article.entities if span.start <= e.start and e.end <= span.end]
+        timexes = [t for t in article.timexes if span.start <= t.start and t.end <= span.end]
+        events.extend(
+            code_sentence(
+                article.text,
+                article.language,
+                entities,
+                timexes,
+                article.published,
+                article.quotes,
+                (span.start, span.end),
+            )
+        )
+    return events
+
+
+class EventStage:
+    """Pipeline stage ``stage(article) -> article`` filling ``article.events``; never raises on odd input."""
+
+    def __call__(self, article: Article) -> Article:
+        try:
+            article.events = code_article(article)
+        except Exception:  # noqa: BLE001 - a stage degrades, it does not stop the pipeline
+            log.exception("event coding failed for article %s", article.id)
+            article.events = []
+        return article

@@ -1,0 +1,110 @@
+"""Sentence splitting with character offsets.
+
+Two splitters: a fast rule-based one (default; SoMaJo's German/English abbreviation lists, German ordinals
+such as "am 3. Oktober", initials, quotes and brackets after the full stop, line breaks) and SoMaJo itself
+(more thorough tokenisation, about ten times slower).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from lagebild.model import Span
+
+_BOUNDARY = re.compile(
+    r"""(?P<end>[.!?…]+|[。！？]+)            # terminal punctuation
+        (?P<close>[\"'»«“”‘’)\]]*)          # closing quotes or brackets
+        (?=\s+[\"'„“‚‘»«(\[]*[\w\d¿¡]|\s*\n) # whitespace then a sentence start
+    """,
+    re.VERBOSE,
+)
+_NEWLINES = re.compile(r"\n\s*")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_AFTER = re.compile(r"\s+[\"'„“‚‘»«(\[]*(\S+)")
+_CJK_END = re.compile(r"[。！？]")
+
+
+@cache
+def abbreviations(language: str) -> frozenset[str]:
+    """Abbreviations (with their dots) from SoMaJo's lists for ``de`` or ``en``; empty for other languages."""
+    if language not in ("de", "en"):
+        return frozenset()
+    data = resources.files("somajo").joinpath("data")
+    out: set[str] = set()
+    for name in (f"abbreviations_{language}.txt", f"single_token_abbreviations_{language}.txt"):
+        try:
+            lines = data.joinpath(name).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        out.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    extra_de = "bzw. ca. Chr. d.h. Dr. evtl. ggf. Hr. Fr. inkl. Mio. Mrd. Nr. Prof. St. Str. u.a. usw. vgl. z.B. zit."
+    out.update(
+        extra_de.split()
+        if language == "de"
+        else ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Jr.", "Sr.", "Gen.", "Sen.", "Rep."]
+    )
+    return frozenset(out)
+
+
+def _is_boundary(text: str, match: re.Match[str], abbrevs: frozenset[str]) -> bool:
+    if match.group("end") != ".":
+        return True
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 80), match.start())
+    if before is None:
+        return True
+    word = before.group(1).lstrip("\"'„“‚‘»«([")
+    after = _AFTER.match(text, match.end())
+    nxt = after.group(1) if after else ""
+    if word + "." in abbrevs or re.fullmatch(r"(?:\w\.)+\w", word):
+        return False
+    if len(word) == 1 and word.isalpha():  # initials and split abbreviations: "John F. Kennedy", "z. B."
+        return False
+    if word.isdigit() and len(word) <= 2 and nxt[:1].isalnum():  # German ordinals: "am 3. Oktober"
+        return False
+    return not nxt[:1].islower()
+
+
+def split_sentences(text: str, language: str | None = None) -> list[Span]:
+    """Sentence spans of ``text`` (leading/trailing whitespace excluded), fast rules."""
+    abbrevs = abbreviations(language or "")
+    cuts = {0, len(text)}
+    for match in _NEWLINES.finditer(text):
+        cuts.add(match.start())
+    for match in _BOUNDARY.finditer(text):
+        if _is_boundary(text, match, abbrevs):
+            cuts.add(match.end())
+    return _spans(text, sorted(cuts))
+
+
+def _spans(text: str, cuts: list[int]) -> list[Span]:
+    spans = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end))
+    return spans
+
+
+@cache
+def _somajo(language: str):  # noqa: ANN202 - somajo.SoMaJo
+    from somajo import SoMaJo
+
+    return SoMaJo("en_PTB" if language == "en" else "de_CMC", split_camel_case=False, character_offsets=True)
+
+
+def split_sentences_somajo(text: str, language: str | None = None) -> list[Span]:
+    """Sentence spans from SoMaJo (German or English rules), paragraph by paragraph."""
+    spans: list[Span] = []
+    tokenizer = _somajo("en" if language == "en" else "de")
+    for paragraph in _spans(text, sorted({0, len(text), *(m.start() for m in _NEWLINES.finditer(text))})):
+        chunk = text[paragraph.start : paragraph.end]
+        for sentence in tokenizer.tokenize_text([chunk]):
+            offsets = [t.character_offset for t in sentence if t.character_offset is not None]
+            if offsets:
+                spans.append(Span(paragraph.start + offsets[0][0], paragraph.start + offsets[-1][1]))
+    return spans

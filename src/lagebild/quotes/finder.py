@@ -1,0 +1,623 @@
+"""Find direct and indirect quotations in a text and attribute each to its speaker."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.model import Entity, Quote, Speaker
+from lagebild.quotes import lexicon as lx
+from lagebild.quotes.marks import MarkedSpan, find_marked
+from lagebild.quotes.speaker import Mention, is_first_person, is_pronoun, noun_phrase, role_and_name
+from lagebild.quotes.tokens import Token, paragraph_bounds, split_sentences, tokenize
+
+QUOTE_TOKEN = "\x00Q"
+_CLAUSE_BREAK = {",", ";", ":", QUOTE_TOKEN, "(", ")", "–", "—"}
+_END_PUNCT = ".!?;:,–—-"
+_SUBORDINATORS = {"wie", "als", "dass", "daß", "ob", "weil", "as", "while"}
+_RELATIVES = {"der", "die", "das", "welcher", "welche", "who", "which"}
+_CONJUNCTIONS = {"und", "aber", "doch", "denn", "sondern", "oder", "and", "but"}
+# Words that may stand between a cue verb and its postponed subject: "sagte am Freitag deshalb auch der Minister".
+_INTERVENING = {
+    "am",
+    "heute",
+    "gestern",
+    "jetzt",
+    "nun",
+    "dann",
+    "deshalb",
+    "daher",
+    "auch",
+    "jedoch",
+    "aber",
+    "dazu",
+    "zudem",
+    "später",
+    "bereits",
+    "schon",
+    "außerdem",
+    "allerdings",
+    "ebenfalls",
+    "weiter",
+    "noch",
+    "damals",
+    "abschließend",
+    "derweil",
+    "unterdessen",
+    "indes",
+    "zuletzt",
+    "erneut",
+    "dagegen",
+    "hingegen",
+    "also",
+}
+_PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden"}
+
+Resolver = Callable[[str], str | None]
+
+
+@dataclass
+class _Frame:
+    """One or more sentences joined because a quotation runs across them."""
+
+    start: int
+    end: int
+    para: int
+    quotes: list[MarkedSpan]
+    narration: list[Token]  # tokens outside quotations; each quotation is one QUOTE_TOKEN
+
+
+@dataclass
+class _Cue:
+    index: int  # narration index of the cue word
+    text: str
+    speaker: Mention | None
+    kind: str  # "verb" (speech verbs, "so X", "hieß es") or "report" (laut/zufolge/nach Angaben/according to)
+    end: int  # narration index after the whole cue construction (speaker included when it follows)
+
+
+@dataclass
+class _Context:
+    text: str
+    language: str
+    entities: list[Entity]
+    resolver: Resolver | None
+    roles: list[tuple[int, str, Speaker]] = field(default_factory=list)
+    last_named: Speaker | None = None
+    last_speaker: Speaker | None = None
+    last_frame: int = -10
+    last_kind: str | None = None
+
+
+def find_quotes(
+    text: str,
+    language: str = "de",
+    entities: Sequence[Entity | dict[str, Any]] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    resolver: Resolver | None = None,
+) -> list[Quote]:
+    """Direct and indirect quotations of ``text``, each with cue and speaker, in text order."""
+    if not text or not text.strip():
+        return []
+    language = "en" if language == "en" else "de"
+    ents = sorted((_entity(e) for e in entities or ()), key=lambda e: e.start)
+    ctx = _Context(text, language, ents, resolver)
+    _register_roles(ctx)
+    frames = _frames(text, list(sentences) if sentences else split_sentences(text))
+    quotes: list[Quote] = []
+    for n, frame in enumerate(frames):
+        following = frames[n + 1] if n + 1 < len(frames) else None
+        quotes.extend(_frame_quotes(ctx, n, frame, following))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _entity(e: Entity | dict[str, Any]) -> Entity:
+    return e if isinstance(e, Entity) else Entity.from_dict(e)
+
+
+def _frames(text: str, sentences: list[tuple[int, int]]) -> list[_Frame]:
+    marked = find_marked(text)
+    paragraphs = [p[0] for p in paragraph_bounds(text)]
+    spans: list[list[int]] = []
+    for start, end in sorted(sentences):
+        if spans and start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    for q in marked:  # join sentences that one quotation spans
+        first = next((k for k, s in enumerate(spans) if s[1] > q.outer_start), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(spans) and spans[last + 1][0] < q.outer_end:
+            last += 1
+        if last > first:
+            spans[first : last + 1] = [[spans[first][0], spans[last][1]]]
+    frames = []
+    for start, end in spans:
+        inside = [q for q in marked if q.outer_start >= start and q.outer_end <= end]
+        frames.append(
+            _Frame(
+                start,
+                end,
+                bisect.bisect_right(paragraphs, start) - 1,
+                inside,
+                _narration(text, start, end, inside),
+            )
+        )
+    return frames
+
+
+def _narration(text: str, start: int, end: int, quotes: list[MarkedSpan]) -> list[Token]:
+    tokens: list[Token] = []
+    pos = start
+    for q in quotes:
+        tokens.extend(tokenize(text, pos, q.outer_start))
+        tokens.append(Token(QUOTE_TOKEN, q.outer_start, q.outer_end))
+        pos = q.outer_end
+    tokens.extend(tokenize(text, pos, end))
+    return tokens
+
+
+# ---- cues ---------------------------------------------------------------------------------------------------
+
+
+def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
+    cues: list[_Cue] = []
+    words = lx.cue_words(language)
+    for i, tok in enumerate(nar):
+        low = tok.lower
+        if language == "en" and low == "according" and i + 1 < len(nar) and nar[i + 1].lower == "to":
+            found = noun_phrase(nar, i + 2, text, language, any_case=True)
+            cues.append(
+                _Cue(i, "according to", found[0] if found else None, "report", found[1] if found else i + 2)
+            )
+        elif low in lx.REPORT_BEFORE_DE and language == "de":
+            found = noun_phrase(nar, i + 1, text, language, any_case=True)
+            if found:
+                cues.append(_Cue(i, tok.text, found[0], "report", found[1]))
+        elif low in lx.REPORT_AFTER_DE and language == "de":
+            mention = _phrase_before(nar, i, text, language)
+            if mention:
+                cues.append(_Cue(i, tok.text, mention, "report", i + 1))
+        elif low == "nach" and i + 1 < len(nar) and nar[i + 1].lower == "angaben":
+            found = noun_phrase(nar, i + 2, text, language, any_case=True)
+            if found is None and i + 2 < len(nar) and nar[i + 2].lower in {"von", "aus"}:
+                found = noun_phrase(nar, i + 3, text, language, any_case=True)
+            cues.append(
+                _Cue(i, "nach Angaben", found[0] if found else None, "report", found[1] if found else i + 2)
+            )
+        elif low == "so" and i > 0 and nar[i - 1].text in {",", QUOTE_TOKEN}:
+            found = noun_phrase(nar, i + 1, text, language, any_case=True)
+            if found:
+                cues.append(_Cue(i, tok.text, found[0], "verb", found[1]))
+        elif low == "hieß" and i + 1 < len(nar) and nar[i + 1].lower == "es":
+            j = i + 2
+            if j < len(nar) and nar[j].lower in {"aus", "von", "bei", "im", "in", "seitens"}:
+                j += 1
+            found = noun_phrase(nar, j, text, language, any_case=True)
+            cues.append(_Cue(i, "hieß es", found[0] if found else None, "verb", found[1] if found else i + 2))
+        elif low in words and not lx.needs_particle(low) and not _is_attributive(nar, i):
+            cues.append(_Cue(i, tok.text, None, "verb", i + 1))
+        elif lx.needs_particle(low) and language == "de":
+            particle = _particle(nar, i)
+            if particle is not None:
+                cues.append(_Cue(i, f"{tok.text} ... {nar[particle].text}", None, "verb", i + 1))
+    return cues
+
+
+def _is_attributive(nar: list[Token], i: int) -> bool:
+    """Participles used as adjectives/nouns or in passive declarations are no cues.
+
+    "die genannte Zahl", "das Gesagte", "die erklärte Ausgliederung", "genauer gesagt", "wurde zum Feind erklärt",
+    "Vieles spricht dafür".
+    """
+    before = nar[i - 1].lower if i > 0 else ""
+    after = nar[i + 1] if i + 1 < len(nar) else None
+    if before in lx.DETERMINERS and nar[i].text[:1].isupper():
+        return True
+    if (
+        before in lx.DETERMINERS
+        and before not in {"das", "dies", "this", "that"}
+        and _clause_start(nar, i) < i - 1
+        and after is not None
+        and after.is_upper_initial
+    ):
+        return True
+    if before in {"genauer", "besser", "anders", "ehrlich", "offen", "kurz", "grob"}:
+        return True
+    if (
+        nar[i].lower in {"spricht", "sprechen", "sprach", "sprachen"}
+        and after is not None
+        and after.lower in {"dafür", "dagegen", "für", "gegen", "von", "mit", "über"}
+    ):
+        return True
+    if after is None or after.text in {",", ".", ";", "!", "?"}:
+        start = _clause_start(nar, i)
+        if any(t.lower in _PASSIVE_AUX for t in nar[start:i]) or before in {"sich", "selbst"}:
+            return True
+    return False
+
+
+def _particle(nar: list[Token], i: int) -> int | None:
+    particles = lx.SEPARABLE_DE.get(nar[i].lower, ())
+    for j in range(i + 1, min(len(nar), i + 25)):
+        if nar[j].text in {".", "!", "?", ";"}:
+            return None
+        if nar[j].lower in particles and (
+            j + 1 == len(nar) or nar[j + 1].text in {",", ".", ":", ";", "!", "?"}
+        ):
+            return j
+    return None
+
+
+def _phrase_before(nar: list[Token], i: int, text: str, language: str) -> Mention | None:
+    for k in range(max(0, i - 8), i):
+        found = noun_phrase(nar, k, text, language, any_case=True)
+        if found and found[1] == i:
+            return found[0]
+    return None
+
+
+def _clause_start(nar: list[Token], i: int) -> int:
+    b = i - 1
+    while b >= 0 and nar[b].text not in _CLAUSE_BREAK:
+        b -= 1
+    return b + 1
+
+
+def _subject(nar: list[Token], cue: _Cue, text: str, language: str) -> Mention | None:
+    """The speaker of a verb cue: before it (Peskow sagte), after it (sagte Peskow) or in a relative clause."""
+    c = cue.index
+    start = _clause_start(nar, c)
+    if start < c and nar[start].lower in _CONJUNCTIONS:
+        start += 1
+    after = _postponed_subject(nar, c + 1, text, language)
+    if start == c:
+        if after:
+            cue.end = after[1]
+            return after[0]
+        return None
+    first = nar[start].lower
+    if first in _SUBORDINATORS and start + 1 < c:
+        found = noun_phrase(nar, start + 1, text, language)
+        return found[0] if found else (after[0] if after else None)
+    if first in _RELATIVES and start >= 2 and nar[start - 1].text == ",":
+        return _phrase_before(nar, start - 1, text, language)
+    if language == "en" and after and start < c and nar[c - 1].text in {QUOTE_TOKEN, ","}:
+        return after[0]
+    found = noun_phrase(nar, start, text, language)
+    if found and found[1] <= c:
+        return found[0]
+    if after:
+        cue.end = after[1]
+        return after[0]
+    return None
+
+
+def _postponed_subject(nar: list[Token], k: int, text: str, language: str) -> tuple[Mention, int] | None:
+    """The subject after a cue verb, past adverbs and weekday phrases ("sagte am Freitag der Minister")."""
+    found = noun_phrase(nar, k, text, language)
+    if found or language != "de":
+        return found
+    j = k
+    while j < len(nar) and j - k < 4 and (nar[j].lower in _INTERVENING or nar[j].lower in lx.WEEKDAYS):
+        j += 1
+    if j > k:
+        return noun_phrase(nar, j, text, language)
+    return None
+
+
+# ---- frames -------------------------------------------------------------------------------------------------
+
+
+def _frame_quotes(ctx: _Context, n: int, frame: _Frame, following: _Frame | None) -> list[Quote]:
+    text, language, nar = ctx.text, ctx.language, frame.narration
+    cues = _find_cues(nar, text, language)
+    for cue in cues:
+        if cue.kind == "verb" and cue.speaker is None:
+            cue.speaker = _subject(nar, cue, text, language)
+    quotes: list[Quote] = []
+    words_outside = [t for t in nar if t.text[:1].isalnum()]
+    if frame.quotes:
+        quotes.extend(_direct(ctx, n, frame, cues, following, bool(words_outside)))
+    indirect = _indirect(ctx, n, frame, cues)
+    # a quoted phrase inside a reported clause is part of that indirect quotation, not a quotation of its own
+    quotes = [q for q in quotes if not any(r.start <= q.start and q.end <= r.end for r in indirect)]
+    quotes.extend(indirect)
+    if quotes:
+        ctx.last_frame, ctx.last_kind = n, quotes[-1].kind
+    return quotes
+
+
+def _nearest(cues: list[_Cue], nar: list[Token], pos: int) -> _Cue | None:
+    best, dist = None, None
+    for cue in cues:
+        d = abs(nar[cue.index].start - pos)
+        if dist is None or d < dist:
+            best, dist = cue, d
+    return best
+
+
+def _direct(
+    ctx: _Context, n: int, frame: _Frame, cues: list[_Cue], following: _Frame | None, has_narration: bool
+) -> list[Quote]:
+    out: list[Quote] = []
+    for q in frame.quotes:
+        end = q.end - 1 if ctx.text[q.end - 1] == "," else q.end
+        content = ctx.text[q.start : end]
+        n_words = len(content.split())
+        cue = _nearest(cues, frame.narration, q.start)
+        speaker: Speaker | None = None
+        cue_text: str | None = None
+        if cue is not None:
+            cue_text = cue.text
+            speaker = _speaker(ctx, cue.speaker)
+        elif not has_narration:
+            later = _next_sentence_cue(ctx, following)
+            if later is not None:
+                cue_text, speaker = later.text, _speaker(ctx, later.speaker)
+            elif n - ctx.last_frame <= 2 and ctx.last_speaker is not None:
+                speaker = ctx.last_speaker
+        if cue is None and speaker is None and (n_words < 5 or has_narration):
+            continue  # scare quotes, titles and names in quotation marks
+        if has_narration and _title_like(content) and _after_article(ctx.text, q.outer_start):
+            continue  # "sagte er dem „Spiegel“", the series "Sturm der Liebe"
+        out.append(Quote(q.start, end, content, "direct", cue_text, speaker))
+        if speaker is not None:
+            ctx.last_speaker = speaker
+    return out
+
+
+def _title_like(content: str) -> bool:
+    """A short quoted name or title: every content word capitalised ("Spiegel", "Sturm der Liebe")."""
+    words = [w.strip(".,;:!?()") for w in content.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 4:
+        return False
+    content_words = [w for w in words if w.lower() not in lx.DETERMINERS | lx.STOP_WORDS]
+    return bool(content_words) and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
+
+
+_TITLE_BEFORE = {
+    "dem",
+    "der",
+    "den",
+    "des",
+    "die",
+    "das",
+    "im",
+    "in",
+    "vom",
+    "von",
+    "laut",
+    "ARD-Soap",
+    "Zeitung",
+}
+
+
+def _after_article(text: str, pos: int) -> bool:
+    """True when a definite article or preposition precedes the quotation, as before titles ("dem „Spiegel“")."""
+    before = text[max(0, pos - 20) : pos].split()
+    return bool(before) and before[-1].lower() in _TITLE_BEFORE
+
+
+def _next_sentence_cue(ctx: _Context, following: _Frame | None) -> _Cue | None:
+    """ "Das sagte Peskow am Dienstag." right after a quotation gives its speaker."""
+    if following is None or following.quotes or len(following.narration) < 3:
+        return None
+    nar = following.narration
+    if nar[0].lower not in {"das", "dies", "so", "this", "that"}:
+        return None
+    for cue in _find_cues(nar, ctx.text, ctx.language):
+        if cue.index == 1 and cue.kind == "verb":
+            cue.speaker = cue.speaker or _subject(nar, cue, ctx.text, ctx.language)
+            return cue if cue.speaker else None
+    return None
+
+
+def _indirect(ctx: _Context, n: int, frame: _Frame, cues: list[_Cue]) -> list[Quote]:
+    nar = frame.narration
+    if len(nar) < 3:
+        return []
+    out: list[Quote] = []
+    for cue in cues:
+        span = _message_span(nar, cue, ctx.language)
+        if span is None:
+            continue
+        lo, hi = span
+        if any(q.outer_start <= nar[lo].start and nar[hi - 1].end <= q.outer_end for q in frame.quotes):
+            continue
+        if frame.quotes and _mostly_quoted(frame, nar[lo].start, nar[hi - 1].end):
+            continue
+        speaker = _speaker(ctx, cue.speaker)
+        start, end = nar[lo].start, nar[hi - 1].end
+        out.append(Quote(start, end, ctx.text[start:end], "indirect", cue.text, speaker))
+        if speaker is not None:
+            ctx.last_speaker = speaker
+        break
+    if not out and not cues and not frame.quotes and _reported(nar, n, ctx):
+        lo, hi = _trim(nar, 0, len(nar))
+        if hi > lo:
+            start, end = nar[lo].start, nar[hi - 1].end
+            out.append(Quote(start, end, ctx.text[start:end], "indirect", None, ctx.last_speaker))
+    return out
+
+
+def _mostly_quoted(frame: _Frame, start: int, end: int) -> bool:
+    quoted = sum(
+        min(end, q.end) - max(start, q.start) for q in frame.quotes if q.end > start and q.start < end
+    )
+    return quoted > 0.6 * max(1, end - start)
+
+
+def _reported(nar: list[Token], n: int, ctx: _Context) -> bool:
+    """A Konjunktiv sentence right after a speech event continues that speaker's reported speech."""
+    if ctx.language != "de" or ctx.last_speaker is None or n - ctx.last_frame > 2:
+        return False
+    for i, tok in enumerate(nar):
+        before = nar[i - 1].lower if i else ""
+        after = nar[i + 1].lower if i + 1 < len(nar) else ""
+        if (
+            tok.lower in lx.KONJUNKTIV_I
+            and before not in lx.INDICATIVE_SUBJECTS
+            and after not in {"ich", "wir"}
+        ):
+            if tok.lower in {"sie"}:
+                continue
+            return True
+        if tok.lower in lx.KONJUNKTIV_II and ctx.last_kind == "indirect":
+            return True
+    return False
+
+
+def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int] | None:
+    """Token range of the reported content of a cue, or None when it has none outside quotation marks."""
+    c, size = cue.index, len(nar)
+    if cue.kind == "report":
+        phrase_start = c if nar[c].lower != "zufolge" else _clause_start(nar, c)
+        if cue.speaker is not None and nar[c].lower == "zufolge":
+            phrase_start = next(k for k in range(c, -1, -1) if nar[k].start <= cue.speaker.start)
+        left = _trim(nar, 0, phrase_start)
+        right = _trim(nar, cue.end if nar[c].lower != "zufolge" else c + 1, size)
+        best = max(left, right, key=lambda r: r[1] - r[0])
+        return best if best[1] - best[0] >= 3 else None
+    start = _clause_start(nar, c)
+    if _after_quotation(nar, start):
+        return None  # the cue frames a direct quotation: „…“, sagte er
+    # cue after its message: "Russland wolle keinen Krieg, sagte Putin." / ", so Peskow."
+    if start == c and c >= 2 and nar[c - 1].text == ",":
+        lo = _clause_start(nar, c - 1)
+        while 1 < lo <= c - 1 and nar[lo - 1].text == QUOTE_TOKEN:
+            lo = _clause_start(nar, lo - 1)  # a quoted phrase inside the reported clause
+        lo = 0 if lo > 0 and nar[lo - 1].text == "," else lo
+        span = _trim(nar, lo, c - 1)
+        return span if span[1] - span[0] >= 3 else None
+    # subordinate "wie Putin sagte": the rest of the sentence is the message
+    if nar[start].lower in {"wie", "as"} and start < c:
+        if start > 0:
+            span = _trim(nar, 0, start)
+        else:
+            comma = next((k for k in range(c, size) if nar[k].text == ","), None)
+            span = _trim(nar, comma + 1, size) if comma is not None else (0, 0)
+        return span if span[1] - span[0] >= 3 else None
+    # cue before its message: "Putin sagte (am Dienstag), er wolle ..." / "..., dass ..." / "said (that) ..."
+    for k in range(cue.end, min(size, cue.end + 10)):
+        if nar[k].text == QUOTE_TOKEN or nar[k].text in ".!?":
+            return None
+        if nar[k].text in {",", ":"}:
+            span = _trim(nar, k + 1, size)
+            if span[1] - span[0] >= 3 and nar[span[0]].text != QUOTE_TOKEN:
+                return span
+            return None
+        if language == "en" and k == cue.end:
+            skip = k + 1 if nar[k].lower == "that" else k
+            if nar[c].lower in {"told", "tells"}:
+                skip = _skip_object(nar, skip)
+                if skip < size and nar[skip].lower == "that":
+                    skip += 1
+            span = _trim(nar, skip, size)
+            if span[1] - span[0] >= 3 and nar[span[0]].text != QUOTE_TOKEN:
+                return span
+            return None
+        if nar[k].lower in {"dass", "daß"}:
+            span = _trim(nar, k, size)
+            return span if span[1] - span[0] >= 3 else None
+    return None
+
+
+def _after_quotation(nar: list[Token], start: int) -> bool:
+    """True when the cue's clause follows a quotation that stands as a clause of its own: „…“, sagte er."""
+    before = [t.text for t in nar[max(0, start - 2) : start]]
+    if not before or not (before[-1] == QUOTE_TOKEN or before == [QUOTE_TOKEN, ","]):
+        return False
+    q = start - 1 if before[-1] == QUOTE_TOKEN else start - 2
+    return q == 0 or nar[q - 1].text in _CLAUSE_BREAK or nar[q - 1].lower in _CONJUNCTIONS
+
+
+def _skip_object(nar: list[Token], k: int) -> int:
+    while k < len(nar) and nar[k].lower in {"reporters", "journalists", "the", "a", "an"}:
+        k += 1
+    while k < len(nar) and nar[k].text[:1].isupper() and nar[k].lower != "that":
+        k += 1
+    return k
+
+
+def _trim(nar: list[Token], lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and nar[lo].text in _END_PUNCT:
+        lo += 1
+    while hi > lo and nar[hi - 1].text in _END_PUNCT:
+        hi -= 1
+    return lo, hi
+
+
+# ---- speakers -----------------------------------------------------------------------------------------------
+
+
+def _register_roles(ctx: _Context) -> None:
+    """Remember "Kremlsprecher Dmitri Peskow" so that a later "der Kreml-Sprecher" resolves to him."""
+    tokens = tokenize(ctx.text)
+    for i, tok in enumerate(tokens[:-1]):
+        if not (tok.is_upper_initial and lx.is_role_noun(tok.text)):
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i <= 3
+            and tokens[j].is_upper_initial
+            and tokens[j].text.isalpha()
+            and not (lx.is_role_noun(tokens[j].text) or tokens[j].lower in lx.STOP_WORDS | lx.DETERMINERS)
+        ):
+            j += 1
+        if j - i >= 2:
+            start, end = tokens[i + 1].start, tokens[j - 1].end
+            name = ctx.text[start:end]
+            speaker = Speaker(name, _actor(ctx, name, start, end), start, end)
+            ctx.roles.append((tok.start, lx.role_key(tok.text), speaker))
+
+
+def _speaker(ctx: _Context, mention: Mention | None) -> Speaker | None:
+    if mention is None:
+        return None
+    if is_first_person(mention):
+        return Speaker(mention.text, None, mention.start, mention.end)
+    if is_pronoun(mention):
+        antecedent = ctx.last_named or _entity_before(ctx, mention.start)
+        if antecedent is None:
+            return Speaker(mention.text, None, mention.start, mention.end)
+        return Speaker(antecedent.text, antecedent.actor, mention.start, mention.end)
+    role, name = role_and_name(mention)
+    if role is not None and name is None:
+        earlier = [s for pos, key, s in ctx.roles if key == role and pos < mention.start]
+        if earlier:
+            found = earlier[-1]
+            speaker = Speaker(found.text, found.actor, mention.start, mention.end)
+            ctx.last_named = speaker
+            return speaker
+    speaker = Speaker(
+        mention.text, _actor(ctx, mention.text, mention.start, mention.end), mention.start, mention.end
+    )
+    ctx.last_named = speaker
+    return speaker
+
+
+def _entity_before(ctx: _Context, pos: int) -> Speaker | None:
+    for e in reversed(ctx.entities):
+        if e.end <= pos and e.label == "PER":
+            return Speaker(e.text, e.actor, e.start, e.end)
+    return None
+
+
+def _actor(ctx: _Context, name: str, start: int, end: int) -> str | None:
+    for e in ctx.entities:
+        if e.actor and e.start < end and start < e.end:
+            return e.actor
+    if ctx.resolver is not None:
+        try:
+            return ctx.resolver(name)
+        except Exception:  # noqa: BLE001 - a failing resolver must not stop quotation finding
+            return None
+    return None

@@ -1,0 +1,271 @@
+"""Streaming story clustering: each article joins the most similar active story or starts a new one.
+
+The similarity follows Miranda et al. (2018, "Multilingual Clustering of Streaming News"): TF-IDF cosine between the
+article and the story centroid (tokens and resolved actor ids in one hashed space), plus shared actors, shared events
+and a penalty for the time gap. Near-duplicates (MinHash/LSH over word 5-grams) join the story of the article they
+copy and are recorded as copies, so a wire story on ten portals counts as one report.
+
+Candidates come from an inverted index over the centroids' heaviest features, restricted to stories active within
+``window_days``; stories that fall out of the window leave the index. Cost per article is therefore bounded by the
+number of active stories sharing a rare term, and the whole stream is clustered in near-linear time. The result is
+deterministic for the same input order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from datasketch import MinHash, MinHashLSH
+
+from lagebild.model import Article
+from lagebild.stories.text import NUM_PERM, DocumentFrequencies, article_terms, cosine, minhash, norm
+
+
+@dataclass
+class ClusterParams:
+    """Tunable weights and limits of the story clusterer."""
+
+    threshold: float = 0.16
+    text_weight: float = 1.0
+    actor_weight: float = 0.15
+    event_weight: float = 0.15
+    window_days: int = 45
+    time_penalty: float = 0.6
+    """Fraction of the score lost at a gap of ``window_days`` (linear in the gap)."""
+    duplicate_threshold: float = 0.7
+    query_terms: int = 10
+    max_candidates: int = 12
+    centroid_terms: int = 150
+
+
+@dataclass
+class StoryState:
+    """What the clusterer keeps per story: centroid (sum of article vectors), actors, event keys and dates."""
+
+    id: str
+    seq: int
+    first_day: int | None = None
+    last_day: int | None = None
+    n: int = 0
+    centroid: dict[int, float] = field(default_factory=dict)
+    actors: Counter[str] = field(default_factory=Counter)
+    events: set[str] = field(default_factory=set)
+    norm: float = 0.0
+
+    def see_day(self, day: int | None) -> None:
+        if day is None:
+            return
+        self.first_day = day if self.first_day is None else min(self.first_day, day)
+        self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+
+@dataclass
+class Assignment:
+    article_id: str
+    story_id: str
+    new_story: bool
+    copy_of: str | None = None
+    score: float = 0.0
+
+
+def day_number(value: str | None) -> int | None:
+    """Proleptic ordinal of an ISO date (or date-time) string; ``None`` when absent or unparsable."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def article_actors(article: Article) -> set[str]:
+    found = {e.actor for e in article.entities if e.actor}
+    for ev in article.events:
+        found.update(ev.source)
+        found.update(ev.target)
+    return found
+
+
+def event_keys(article: Article) -> set[str]:
+    """Date-free event signatures (type, sources, targets): shared ones tie articles about the same affair."""
+    return {f"{ev.type}|{','.join(sorted(ev.source))}|{','.join(sorted(ev.target))}" for ev in article.events}
+
+
+class StoryClusterer:
+    """Incremental single-pass clusterer; state can be loaded from and saved to the store (see ``state``)."""
+
+    def __init__(self, params: ClusterParams | None = None, df: DocumentFrequencies | None = None) -> None:
+        self.params = params or ClusterParams()
+        self.df = df or DocumentFrequencies()
+        self.stories: dict[str, StoryState] = {}
+        self.index: dict[int, set[str]] = {}
+        # candidates at a lower threshold (more bands: higher recall), confirmed by the estimated Jaccard
+        self.lsh = MinHashLSH(threshold=max(0.3, self.params.duplicate_threshold - 0.2), num_perm=NUM_PERM)
+        self.signatures: dict[str, MinHash] = {}
+        self.article_story: dict[str, str] = {}
+        self.canonical: dict[str, str] = {}
+        self.latest_day: int | None = None
+        self._next_seq = 0
+        self._since_purge = 0
+
+    # -- state ---------------------------------------------------------------------------------------------
+    def add_story(self, story: StoryState) -> None:
+        story.norm = norm(story.centroid)
+        self.stories[story.id] = story
+        self._next_seq = max(self._next_seq, story.seq + 1)
+        for key in story.centroid:
+            self.index.setdefault(key, set()).add(story.id)
+        if story.last_day is not None and (self.latest_day is None or story.last_day > self.latest_day):
+            self.latest_day = story.last_day
+
+    def add_signature(
+        self, article_id: str, story_id: str, canonical: str, signature: MinHash | None
+    ) -> None:
+        self.article_story[article_id] = story_id
+        self.canonical[article_id] = canonical
+        if signature is not None and article_id not in self.signatures:
+            self.signatures[article_id] = signature
+            self.lsh.insert(article_id, signature)
+
+    # -- assignment ----------------------------------------------------------------------------------------
+    def assign(self, article: Article) -> Assignment:
+        """Place one article: as a copy of an earlier one, into the best active story, or into a new story."""
+        day = day_number(article.published)
+        if day is not None and (self.latest_day is None or day > self.latest_day):
+            self.latest_day = day
+        signature = minhash(article.text or "")
+        copy = self._duplicate_of(article.id, signature)
+        if copy is not None:
+            story_id = self.article_story[copy]
+            story = self.stories.get(story_id)
+            if story is not None:
+                story.n += 1
+                story.see_day(day)
+            canonical = self.canonical.get(copy, copy)
+            self.add_signature(article.id, story_id, canonical, signature)
+            return Assignment(article.id, story_id, False, copy_of=canonical, score=1.0)
+        counts = article_terms(article)
+        self.df.add(list(counts))
+        vector = self.df.vector(counts)
+        actors = article_actors(article)
+        events = event_keys(article)
+        best, best_score = self._best_story(vector, actors, events, day)
+        if best is None or best_score < self.params.threshold:
+            story = StoryState(id=f"story-{article.id}", seq=self._next_seq)
+            self._next_seq += 1
+            self.stories[story.id] = story
+            new = True
+        else:
+            story = self.stories[best]
+            new = False
+        self._absorb(story, vector, actors, events, day)
+        self.add_signature(article.id, story.id, article.id, signature)
+        self._maybe_purge()
+        return Assignment(article.id, story.id, new, score=0.0 if new else best_score)
+
+    def score(
+        self, story: StoryState, vector: dict[int, float], actors: set[str], events: set[str], day: int | None
+    ) -> float:
+        p = self.params
+        value = p.text_weight * cosine(vector, story.centroid, 1.0, story.norm or None)
+        if actors and story.actors:
+            value += p.actor_weight * sum(1 for a in actors if a in story.actors) / len(actors)
+        if events and story.events:
+            value += p.event_weight * len(events & story.events) / len(events)
+        if day is not None and story.last_day is not None and story.first_day is not None:
+            gap = max(story.first_day - day, day - story.last_day, 0)
+            value *= 1.0 - p.time_penalty * min(gap, p.window_days) / p.window_days
+        return value
+
+    def _best_story(
+        self, vector: dict[int, float], actors: set[str], events: set[str], day: int | None
+    ) -> tuple[str | None, float]:
+        p = self.params
+        query = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: p.query_terms]
+        hits: Counter[str] = Counter()
+        for key, _ in query:
+            for story_id in self.index.get(key, ()):
+                hits[story_id] += 1
+        if not hits:
+            return None, 0.0
+        ranked = sorted(hits, key=lambda s: (-hits[s], self.stories[s].seq))[: p.max_candidates]
+        best, best_score = None, -1.0
+        for story_id in ranked:
+            story = self.stories[story_id]
+            if not self._active(story, day):
+                continue
+            value = self.score(story, vector, actors, events, day)
+            if value > best_score or (
+                value == best_score and best is not None and story.seq < self.stories[best].seq
+            ):
+                best, best_score = story_id, value
+        return best, max(best_score, 0.0)
+
+    def _active(self, story: StoryState, day: int | None) -> bool:
+        if day is None or story.last_day is None:
+            return True
+        return (
+            story.last_day >= day - self.params.window_days
+            and story.first_day <= day + self.params.window_days
+        )  # type: ignore[operator]
+
+    def _absorb(
+        self, story: StoryState, vector: dict[int, float], actors: set[str], events: set[str], day: int | None
+    ) -> None:
+        for key, weight in vector.items():
+            story.centroid[key] = story.centroid.get(key, 0.0) + weight
+        story.actors.update(actors)
+        story.events.update(events)
+        story.n += 1
+        story.see_day(day)
+        limit = self.params.centroid_terms
+        if len(story.centroid) > limit:
+            kept = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            dropped = story.centroid.keys() - {k for k, _ in kept}
+            for key in dropped:
+                postings = self.index.get(key)
+                if postings is not None:
+                    postings.discard(story.id)
+            story.centroid = dict(kept)
+        story.norm = norm(story.centroid)
+        for key in vector:
+            if key in story.centroid:
+                self.index.setdefault(key, set()).add(story.id)
+
+    def _duplicate_of(self, article_id: str, signature: MinHash | None) -> str | None:
+        if signature is None:
+            return None
+        candidates = [c for c in self.lsh.query(signature) if c != article_id and c in self.article_story]
+        best, best_sim = None, self.params.duplicate_threshold
+        for cand in sorted(candidates):
+            sim = signature.jaccard(self.signatures[cand])
+            if sim > best_sim or (sim == best_sim and best is None):
+                best, best_sim = cand, sim
+        return best
+
+    def _maybe_purge(self) -> None:
+        """Drop stories (and their signatures) that left the time window, so the index stays bounded."""
+        self._since_purge += 1
+        if self._since_purge < 2000 or self.latest_day is None:
+            return
+        self._since_purge = 0
+        horizon = self.latest_day - 2 * self.params.window_days
+        stale = [s.id for s in self.stories.values() if s.last_day is not None and s.last_day < horizon]
+        if not stale:
+            return
+        gone = set(stale)
+        for key in [k for s in stale for k in self.stories[s].centroid]:
+            postings = self.index.get(key)
+            if postings is not None:
+                postings -= gone
+                if not postings:
+                    del self.index[key]
+        for story_id in stale:
+            del self.stories[story_id]
+        for article_id in [a for a, s in self.article_story.items() if s in gone]:
+            del self.article_story[article_id]
+            self.canonical.pop(article_id, None)
+            if self.signatures.pop(article_id, None) is not None:
+                self.lsh.remove(article_id)

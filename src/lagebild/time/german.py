@@ -1,0 +1,578 @@
+"""German temporal expression rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .calendar import duration_value, month_year, shift, week_value, weekday_date
+from .context import Context
+from .lexicon import (
+    DECADE_WORDS,
+    GERMAN_NUMBER_WORD,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS_DE,
+    VAGUE_QUANTITIES,
+    ZONES,
+    alternation,
+    german_number,
+)
+from .rules import Result, RuleSet
+
+RULES = RuleSet()
+CASE = 0  # case-sensitive flag for rules where capitalisation matters
+
+_MONTH_NAMES = (
+    "Januar",
+    "Jänner",
+    "Februar",
+    "Feber",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+MONTH = rf"(?P<month>{alternation(_MONTH_NAMES)}|(?:Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)"
+WEEKDAY = r"(?P<wd>[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onnabend|[Ss]onntag|MONTAG|DIENSTAG|MITTWOCH|DONNERSTAG|FREITAG|SAMSTAG|SONNTAG)"
+POD = r"(?P<pod>[Mm]orgen|[Ff]rüh|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht)"
+NUM = rf"(?P<num>\d+(?:[ \u00a0]\d{{3}})*(?:,\d+)?|{GERMAN_NUMBER_WORD}|{alternation(VAGUE_QUANTITIES)})"
+UNIT = rf"(?P<unit>{alternation(UNITS_DE)})(?:en|es|e|n|s)?"
+MOD = r"(?:(?P<mod>mehr als|weniger als|fast genau|fast|knapp|rund|etwa|ungefähr|gut|mindestens|höchstens|nur|über|bis zu|genau|beinahe|nahezu|annähernd)\s+)?"
+REL = r"(?P<rel>(?i:vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?|kommende[nmrs]?|nächste[nmrs]?|diese[nmrs]?|laufende[nmrs]?|selbe[nmrs]?|gleiche[nmrs]?|heurige[nmrs]?|folgende[nmrs]?))"
+YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+ZONE = rf"(?P<zone>{alternation({z.upper() if ' ' not in z else z.title() for z in ZONES})}|{alternation(ZONES)})"
+B = r"(?<![\w.-])"  # word start (no digit/letter/dot/hyphen before)
+E = r"(?![\w-])"  # word end
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    for stem in sorted(UNITS_DE, key=len, reverse=True):
+        if w.startswith(stem):
+            return UNITS_DE[stem]
+    return "D"
+
+
+def _direction(rel: str | None, m: re.Match[str], ctx: Context) -> int:
+    r = (rel or "").lower()
+    if r.startswith(("vergangen", "letzt", "vorig")):
+        return -1
+    if r.startswith(("kommend", "nächst", "folgend")):
+        return 1
+    if r.startswith(("dies", "laufend", "heurig", "selb", "gleich", "heutig")):
+        return 0
+    return ctx.tense(*m.span())
+
+
+def _relative_step(rel: str | None) -> int:
+    r = (rel or "").lower()
+    if r.startswith(("vergangen", "letzt", "vorig")):
+        return -1
+    if r.startswith(("kommend", "nächst", "folgend")):
+        return 1
+    return 0
+
+
+# --- absolute and numeric dates ---------------------------------------------------------------------------------
+
+
+@RULES.add(rf"{B}(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{{4}}|\d{{2}}){E}")
+def numeric_date(m: re.Match[str], ctx: Context) -> Result:
+    day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+    if len(m["y"]) == 2:
+        year += 2000 if year <= (ctx.dct.year % 100 if ctx.dct else 30) + 1 else 1900
+    try:
+        return "DATE", dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@RULES.add(rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}")
+def iso_date(m: re.Match[str], ctx: Context) -> Result:
+    try:
+        return "DATE", dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+@RULES.add(
+    rf"(?P<t>(?:{WEEKDAY},?\s+(?:(?:de[nm]|am)\s+)?)?(?P<d>[0-3]?\d)\.\s*{MONTH}(?:\s+{YEAR}|\s+(?:des\s+)?(?P<rel2>{REL[8:-1]})\s+Jahres)?){E}",
+    CASE,
+)
+def day_month(m: re.Match[str], ctx: Context) -> Result:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    day = int(m["d"])
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.dct is None:
+        return "DATE", None
+    elif m.groupdict().get("rel2"):
+        year = ctx.dct.year + _relative_step(m["rel2"])
+    elif not ctx.news and ctx.anchor_year is not None:
+        year = ctx.anchor_year
+    else:
+        year = month_year(ctx.dct, month, ctx.tense(*m.span()), day)
+    try:
+        return "DATE", dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?P<d>[0-3]?\d)\.)\s*(?:bis(?:\s+zum)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*{MONTH}(?:\s+{YEAR})?{E}",
+    CASE,
+)
+def day_range_start(m: re.Match[str], ctx: Context) -> Result:
+    return day_month(m, ctx)
+
+
+@RULES.add(rf"{B}(?P<t>(?P<pos>Anfang|Mitte|Ende)?\s*{MONTH}(?:\s+(?:des\s+Jahres\s+)?{YEAR})?){E}", CASE)
+def month_name(m: re.Match[str], ctx: Context) -> Result:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    if m["year"]:
+        return "DATE", f"{m['year']}-{month:02d}"
+    if m["month"] in ("Mai", "August", "April") and not m["pos"]:
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        if not re.search(r"\b(?:im|seit|bis|ab|Anfang|Mitte|Ende|für|vom|zum|den|dem|Monat)\s*$", before):
+            return None
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", f"{month_year(ctx.dct, month, ctx.tense(*m.span())):04d}-{month:02d}"
+
+
+@RULES.add(rf"{B}(?P<t>{MONTH}\s+(?:des\s+)?(?P<rel2>{REL[8:-1]})\s+Jahres)", CASE)
+def month_relative_year(m: re.Match[str], ctx: Context) -> Result:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", f"{ctx.dct.year + _relative_step(m['rel2']):04d}-{month:02d}"
+
+
+_NOT_A_YEAR = re.compile(
+    r"^\s*(?:[%€$£]|Euro|EUR|Dollar|Franken|Mark|DM|Lire|Pfund|Rubel|Meter|m\b|km|cm|mm|kg|Kilo|Tonnen|t\b|px|Pixel"
+    r"|x\s*\d|×|Menschen|Personen|Einwohner|Mitglieder|Soldaten|Stück|Seiten|Punkte|Zeichen|Mal\b|Prozent|Stimmen"
+    r"|Euros|Liter|PS|kW|Grad|Fr\.|Kilometer|Quadrat|Hektar|,\s*\d{1,2}\.\d{1,2}\.\d{2,4}|\.\d|,\d)",
+)
+
+
+@RULES.add(rf"{B}(?:im\s+)?(?P<t>(?:Jahre?s?\s+)?{YEAR}){E}", re.IGNORECASE)
+def year(m: re.Match[str], ctx: Context) -> Result:
+    value = int(m["year"])
+    after = ctx.text[m.end() : m.end() + 16]
+    before = ctx.text[max(0, m.start() - 6) : m.start()]
+    if _NOT_A_YEAR.match(after) or re.search(r"(?:[€$£x×]|Nr\.|Nummer|\d[.,]?)\s*$", before):
+        return None
+    if ctx.dct is not None and value > ctx.dct.year + 30:
+        return None
+    ctx.anchor_year = value
+    return "DATE", f"{value:04d}"
+
+
+@RULES.add(r"(?:im\s+)?(?P<t>Jahre?s?\s+(?P<y>\d{1,3}))(?!\d)(?:\s+(?:v\.|n\.)\s*Chr\.)?", CASE)
+def early_year(m: re.Match[str], ctx: Context) -> Result:
+    return "DATE", f"{int(m['y']):04d}"
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:(?P<pos>Anfang|Mitte|Ende)\s+)?(?:de[rnm]\s+)?(?:(?P<dw>{alternation(DECADE_WORDS)})|(?P<cent>1[0-9]|20)?(?P<dd>[0-9]0)er)(?:[\s-]+Jahren?)?){E}",
+    re.IGNORECASE,
+)
+def decade(m: re.Match[str], ctx: Context) -> Result:
+    digit = DECADE_WORDS[m["dw"].lower()] if m["dw"] else int(m["dd"][0])
+    if not m["dw"] and not m["cent"] and not re.search(r"Jahre", m.group(0)):
+        return None
+    if m["cent"]:
+        century = int(m["cent"])
+    else:
+        now = ctx.dct.year if ctx.dct else 2000
+        century = 20 if now >= 2000 + digit * 10 + 10 else 19
+    return "DATE", f"{century:02d}{digit}"
+
+
+@RULES.add(rf"{B}(?P<t>(?:de[mns]\s+)?(?P<n>\d{{1,2}})\.\s+Jahrhunderts?){E}")
+def century(m: re.Match[str], ctx: Context) -> Result:
+    return "DATE", f"{int(m['n']) - 1:02d}"
+
+
+# --- seasons and holidays ---------------------------------------------------------------------------------------
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:{REL}\s+)?(?P<season>{alternation({s.capitalize() for s in SEASONS if s not in ('spring', 'summer', 'autumn', 'fall')})})(?:\s+(?:des\s+Jahres\s+)?{YEAR}|\s+(?:des\s+)?(?P<rel2>vergangenen|letzten|nächsten|kommenden|dieses)\s+Jahres)?){E}",
+    CASE,
+)
+def season(m: re.Match[str], ctx: Context) -> Result:
+    code = SEASONS[m["season"].lower()]
+    if m["year"]:
+        return "DATE", f"{m['year']}-{code}"
+    if ctx.dct is None:
+        return "DATE", None
+    step = _relative_step(m["rel"]) or _relative_step(m["rel2"])
+    if not ctx.news and ctx.anchor_year is not None and not m["rel"]:
+        return "DATE", f"{ctx.anchor_year:04d}-{code}"
+    return "DATE", f"{ctx.dct.year + step:04d}-{code}"
+
+
+_HOLIDAYS = {"Weihnachten": (12, 24), "Heiligabend": (12, 24), "Silvester": (12, 31), "Neujahr": (1, 1)}
+
+
+@RULES.add(rf"{B}(?P<t>(?P<h>{alternation(_HOLIDAYS)})(?:\s+{YEAR})?){E}", CASE)
+def holiday(m: re.Match[str], ctx: Context) -> Result:
+    month, day = _HOLIDAYS[m["h"]]
+    if m["year"]:
+        return "DATE", f"{m['year']}-{month:02d}-{day:02d}"
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", f"{month_year(ctx.dct, month, ctx.tense(*m.span()), day):04d}-{month:02d}-{day:02d}"
+
+
+# --- relative days, weekdays, parts of day ------------------------------------------------------------------------
+
+_DAY_WORDS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?P<w>[Vv]orgestern|[Gg]estern|[Hh]eute|morgen|Morgen(?=\s+(?:früh|[a-zäöü]))|[Üü]bermorgen)(?:\s+{POD})?){E}",
+    CASE,
+)
+def day_word(m: re.Match[str], ctx: Context) -> Result:
+    word = m["w"].lower()
+    pod = m["pod"]
+    if word == "heute" and not pod and not ctx.news:
+        return "DATE", "PRESENT_REF"
+    if ctx.dct is None:
+        return ("TIME" if pod else "DATE"), None
+    day = ctx.dct + dt.timedelta(days=_DAY_WORDS[word])
+    if pod:
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}"
+    return "DATE", day.isoformat()
+
+
+@RULES.add(rf"{B}(?P<t>[Hh]euer|[Hh]eurigen\s+Jahres){E}", CASE)
+def this_year(m: re.Match[str], ctx: Context) -> Result:
+    return "DATE", f"{ctx.dct.year:04d}" if ctx.dct else None
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:(?:an\s+)?(?:{REL}|(?P<today>heutige[nm]?))\s+)?{WEEKDAY}(?P<pod2>morgen|vormittag|mittag|nachmittag|abend|nacht|MORGEN|ABEND)?(?:\s*,?\s*(?:de[nm]\s+)?(?P<d>[0-3]?\d)\.(?!\d))?){E}",
+    CASE,
+)
+def weekday(m: re.Match[str], ctx: Context) -> Result:
+    wd = {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6}.get(
+        m["wd"].lower(), 6 if m["wd"].lower() == "sonnabend" else 7
+    )
+    pod = m["pod2"]
+    kind = "TIME" if pod else "DATE"
+    if ctx.dct is None:
+        return kind, None
+    if m["today"]:
+        day = ctx.dct
+    elif m["d"] and ctx.dct:
+        candidates = [ctx.dct + dt.timedelta(days=k) for k in range(-40, 41)]
+        hits = [c for c in candidates if c.day == int(m["d"]) and c.isoweekday() == wd]
+        day = min(hits, key=lambda c: abs((c - ctx.dct).days)) if hits else weekday_date(ctx.dct, wd, 0)
+    else:
+        step = _relative_step(m["rel"])
+        if m["rel"] and m["rel"].lower().startswith("dies"):
+            direction = ctx.tense(*m.span())
+        else:
+            direction = step if step else ctx.tense(*m.span())
+        if ctx.dct.isoweekday() == wd and (not m["rel"] or m["rel"].lower().startswith("dies")):
+            direction = 0
+        day = weekday_date(ctx.dct, wd, direction)
+    if pod:
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}"
+    return "DATE", day.isoformat()
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onntag)s){E}",
+    CASE,
+)
+def weekday_set(m: re.Match[str], ctx: Context) -> Result:
+    wd = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"].index(
+        m["t"][:-1].lower()
+    )
+    return "SET", f"XXXX-WXX-{wd + 1}"
+
+
+@RULES.add(rf"{B}(?:am|gegen|in\s+der|des|zum|vom)\s+(?P<t>(?:(?:frühen|späten)\s+)?{POD}){E}", CASE)
+def part_of_day(m: re.Match[str], ctx: Context) -> Result:
+    day = ctx.reference_day(m.start())
+    code = PARTS_OF_DAY[m["pod"].lower()]
+    return "TIME", f"{day.isoformat()}T{code}" if day else None
+
+
+@RULES.add(rf"{B}(?P<t>morgens|vormittags|mittags|nachmittags|abends|nachts){E}")
+def part_of_day_set(m: re.Match[str], ctx: Context) -> Result:
+    code = PARTS_OF_DAY[m["t"].lower().rstrip("s")]
+    return "SET", f"XXXX-XX-XXT{code}"
+
+
+# --- relative weeks, months, years ---------------------------------------------------------------------------------
+
+_UNIT_WORDS = r"(?P<u>Woche|Wochenende|Monats?|Jahr(?:es|e|s)?|Jahrzehnts?|Jahrhunderts?|Quartals?)"
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:(?P<pos>Anfang|Mitte|Ende)\s+)?(?:(?:de[rnms]|die|das)\s+)?{REL}\s+{_UNIT_WORDS}){E}", CASE
+)
+def relative_unit(m: re.Match[str], ctx: Context) -> Result:
+    unit = {
+        "woche": "W",
+        "wochenende": "WE",
+        "monat": "M",
+        "jahr": "Y",
+        "jahrzehnt": "DE",
+        "jahrhundert": "CE",
+    }
+    u = (
+        re.sub(r"(es|e|s)$", "", m["u"].lower())
+        if m["u"].lower() not in ("woche", "wochenende")
+        else m["u"].lower()
+    )
+    if u.startswith("quartal"):
+        return None
+    code = unit.get(u, "Y")
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", shift(ctx.dct, _relative_step(m["rel"]), code)
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?P<pos>Anfang|Mitte|Ende|Beginn)\s+(?:des|der|dieses|diesen)\s+(?P<u>Jahres|Woche|Monats)){E}",
+    CASE,
+)
+def this_unit(m: re.Match[str], ctx: Context) -> Result:
+    code = {"jahres": "Y", "woche": "W", "monats": "M"}[m["u"].lower()]
+    return "DATE", shift(ctx.dct, 0, code) if ctx.dct else None
+
+
+@RULES.add(rf"{B}(?P<t>Jahr\s+um\s+Jahr|Tag\s+für\s+Tag|Woche\s+für\s+Woche){E}", CASE)
+def repeated_unit(m: re.Match[str], ctx: Context) -> Result:
+    return "SET", duration_value(1, _unit(m["t"]))
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:de[mns]\s+)?(?P<w>Vorjahr|Vorjahres|Vormonat|Vormonats|Vorwoche|Folgejahr|Folgejahres)){E}",
+    CASE,
+)
+def previous_unit(m: re.Match[str], ctx: Context) -> Result:
+    w = m["w"].lower()
+    code = "Y" if "jahr" in w else "M" if "monat" in w else "W"
+    step = 1 if w.startswith("folge") else -1
+    return "DATE", shift(ctx.dct, step, code) if ctx.dct else None
+
+
+@RULES.add(rf"{B}(?P<t>(?:am\s+)?(?:nächsten|folgenden)\s+Tag|Tags?\s+darauf|(?:am\s+)?Vortag){E}", CASE)
+def next_day(m: re.Match[str], ctx: Context) -> Result:
+    base = ctx.reference_day(m.start())
+    step = -1 if "Vortag" in m["t"] else 1
+    return "DATE", (base + dt.timedelta(days=step)).isoformat() if base else None
+
+
+@RULES.add(rf"{B}(?P<t>[Aa]m\s+Wochenende|Wochenende){E}", CASE)
+def weekend(m: re.Match[str], ctx: Context) -> Result:
+    if ctx.dct is None:
+        return "DATE", None
+    direction = ctx.tense(*m.span())
+    return "DATE", week_value(
+        ctx.dct + dt.timedelta(days=7 * direction if ctx.dct.isoweekday() < 5 and direction < 0 else 0)
+    ) + "-WE"
+
+
+# --- ago / in / durations -----------------------------------------------------------------------------------------
+
+
+@RULES.add(rf"{B}(?P<t>[Vv]or\s+{MOD}{NUM}\s+{UNIT}){E}")
+def ago(m: re.Match[str], ctx: Context) -> Result:
+    amount = german_number(m["num"])
+    unit = _unit(m["unit"])
+    if amount is None:
+        return "DATE", "PAST_REF"
+    if ctx.dct is None:
+        return "DATE", None
+    value = shift(ctx.dct, -int(amount), unit)
+    return ("TIME" if unit in ("H", "MIN", "S") else "DATE"), value
+
+
+@RULES.add(rf"{B}(?P<t>[Ii]n\s+{NUM}\s+{UNIT}){E}(?!\s+(?:Haft|Folge|Jahren?|Abstand))")
+def in_future(m: re.Match[str], ctx: Context) -> Result:
+    amount = german_number(m["num"])
+    unit = _unit(m["unit"])
+    if amount is None or not float(amount).is_integer():
+        return "DURATION", duration_value(amount, unit)
+    if ctx.dct is None:
+        return "DATE", None
+    return ("TIME" if unit in ("H", "MIN", "S") else "DATE"), shift(ctx.dct, int(amount), unit)
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:(?:de[nmr]|die|das|all\s+diese)\s+)?(?:(?:vergangenen|letzten|nächsten|kommenden|ersten|ganzen|folgenden|weiteren)\s+)?{MOD}{NUM}\s+(?:(?:weitere[n]?|lange[n]?|aufeinanderfolgende[n]?|volle[n]?)\s+)?{UNIT}(?:\s+(?:lang|und\s+(?P<num2>\w+)\s+(?P<unit2>Monate[n]?|Tage[n]?|Wochen)))?){E}"
+)
+def duration(m: re.Match[str], ctx: Context) -> Result:
+    word = m["num"].lower()
+    amount = None if word in VAGUE_QUANTITIES else german_number(word)
+    if amount is None and word not in VAGUE_QUANTITIES:
+        return None
+    unit = _unit(m["unit"])
+    if unit == "WE":
+        return None
+    value = duration_value(amount, unit)
+    if m["num2"]:
+        second = german_number(m["num2"])
+        if second is not None:
+            value += duration_value(second, _unit(m["unit2"]))[1:]
+    return "DURATION", value
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:(?:de[nmr]|die)\s+)?(?:(?:vergangenen|letzten|nächsten|kommenden|vielen|langen)\s+)(?P<unit>Jahren?|Monaten?|Wochen|Tagen?|Jahrzehnten?|Stunden)){E}",
+    CASE,
+)
+def vague_period(m: re.Match[str], ctx: Context) -> Result:
+    return "DURATION", duration_value(None, _unit(m["unit"]))
+
+
+@RULES.add(
+    rf"{B}(?:[Ss]eit|[Nn]ach|[Vv]or|[Ii]n)\s+(?P<t>(?P<unit>Jahren|Monaten|Wochen|Tagen|Jahrzehnten|Stunden)){E}",
+    CASE,
+)
+def bare_period(m: re.Match[str], ctx: Context) -> Result:
+    return "DURATION", duration_value(None, _unit(m["unit"]))
+
+
+@RULES.add(rf"{B}(?P<t>(?P<unit>jahre|monate|wochen|tage|stunden)lang(?:e[nmrs]?)?){E}")
+def long_period(m: re.Match[str], ctx: Context) -> Result:
+    return "DURATION", duration_value(None, _unit(m["unit"]))
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?P<num>\d+|{GERMAN_NUMBER_WORD}|mehr)-?(?P<unit>stünd|täg|wöch|monat|jähr)ig(?:e[nmrs]?)?){E}",
+    re.IGNORECASE,
+)
+def adjective_period(m: re.Match[str], ctx: Context) -> Result:
+    if m["unit"].lower() == "jähr" and m["num"].lower() != "mehr":
+        return None  # "der 40-Jährige", "fünfzehnjährige": an age, not a period
+    unit = {"stünd": "H", "täg": "D", "wöch": "W", "monat": "M", "jähr": "Y"}[m["unit"].lower()]
+    amount = None if m["num"].lower() == "mehr" else german_number(m["num"])
+    return "DURATION", duration_value(amount, unit)
+
+
+# --- clock times ------------------------------------------------------------------------------------------------
+
+
+def _clock(m: re.Match[str], ctx: Context, hour: int, minute: int) -> Result:
+    if hour > 24 or minute > 59:
+        return None
+    zone = ""
+    if m.groupdict().get("zone"):
+        zone = ZONES.get(m["zone"].lower(), "")
+    day = ctx.reference_day(m.start())
+    if day is None:
+        return "TIME", None
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+
+
+@RULES.add(
+    rf"(?<![\w.])(?P<t>(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?\s*Uhr(?:\s+{ZONE})?){E}",
+    CASE,
+)
+def clock_uhr(m: re.Match[str], ctx: Context) -> Result:
+    return _clock(m, ctx, int(m["h"]), int(m["mi"] or 0))
+
+
+@RULES.add(rf"{B}(?P<t>(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+{ZONE})?){E}", CASE)
+def clock_colon(m: re.Match[str], ctx: Context) -> Result:
+    return _clock(m, ctx, int(m["h"]), int(m["mi"]))
+
+
+@RULES.add(rf"{B}(?:um|gegen|ab|bis|von)\s+(?P<t>(?P<h>[0-2]?\d)\.(?P<mi>[0-5]\d)(?:\s+{ZONE})?){E}", CASE)
+@RULES.add(
+    rf"{B}(?P<t>(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?)\s*[-–]\s*[0-2]?\d(?:[.:][0-5]\d)?\s*Uhr{E}", CASE
+)
+def clock_dot(m: re.Match[str], ctx: Context) -> Result:
+    return _clock(m, ctx, int(m["h"]), int(m["mi"] or 0))
+
+
+@RULES.add(rf"{B}(?P<t>(?:(?P<half>halb)\s+)?(?P<h>{GERMAN_NUMBER_WORD})(?:\s+Uhr)(?:\s+{ZONE})?){E}", CASE)
+def clock_words(m: re.Match[str], ctx: Context) -> Result:
+    hour = german_number(m["h"])
+    if hour is None or not float(hour).is_integer():
+        return None
+    return _clock(m, ctx, int(hour) - (1 if m["half"] else 0), 30 if m["half"] else 0)
+
+
+@RULES.add(rf"{B}(?:um|gegen)\s+(?P<t>halb\s+(?P<h>{GERMAN_NUMBER_WORD})){E}", CASE)
+def clock_half(m: re.Match[str], ctx: Context) -> Result:
+    hour = german_number(m["h"])
+    if hour is None:
+        return None
+    return _clock(m, ctx, int(hour) - 1, 30)
+
+
+# --- sets -------------------------------------------------------------------------------------------------------
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:jede[nmrs]?|alle)\s+(?:(?P<num>{GERMAN_NUMBER_WORD}|\d+|paar)\s+)?(?P<unit>Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahr|Jahrzehnt)(?:en|es|e|n|s)?){E}"
+)
+def every_unit(m: re.Match[str], ctx: Context) -> Result:
+    num = m["num"]
+    amount = 1.0 if not num else (None if num.lower() == "paar" else german_number(num))
+    return "SET", duration_value(amount, _unit(m["unit"]))
+
+
+@RULES.add(rf"{B}(?P<t>jede[nmrs]?\s+{WEEKDAY}){E}")
+def every_weekday(m: re.Match[str], ctx: Context) -> Result:
+    wd = (
+        ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"].index(
+            m["wd"].lower()
+        )
+        if m["wd"].lower() != "sonnabend"
+        else 5
+    )
+    return "SET", f"XXXX-WXX-{wd + 1}"
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:(?:{GERMAN_NUMBER_WORD}|\d+)mal\s+)?(?:all)?(?P<w>stünd|tägl|wöchentl|monatl|jährl)ich(?:e[nmrs]?)?){E}"
+)
+def adverb_set(m: re.Match[str], ctx: Context) -> Result:
+    unit = {"stünd": "H", "tägl": "D", "wöchentl": "W", "monatl": "M", "jährl": "Y"}[m["w"].lower()]
+    return "SET", duration_value(1, unit)
+
+
+@RULES.add(rf"(?<=\d)\s+(?P<t>(?:pro|im|je)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde)){E}", CASE)
+@RULES.add(rf"{B}(?P<t>(?:pro|je)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde)){E}", CASE)
+def per_unit(m: re.Match[str], ctx: Context) -> Result:
+    return "SET", duration_value(1, _unit(m["unit"]))
+
+
+# --- vague references ---------------------------------------------------------------------------------------------
+
+_VAGUE = {
+    "PRESENT_REF": r"[Jj]etzt|[Dd]erzeit|[Zz]urzeit|[Zz]ur\s+Zeit|[Gg]egenwärtig|[Mm]omentan|im\s+Moment|[Hh]eutzutage"
+    r"|(?:die|der)\s+Gegenwart|[Dd]ieser\s+Tage|in\s+diesen\s+Tagen|zur\s+Stunde|[Aa]ktuell",
+    "PAST_REF": r"[Dd]amals|(?:zu|in)\s+dieser\s+Zeit|zur\s+Vergangenheit|vergangener\s+Zeiten|[Ff]rüher|[Ee]inst|[Kk]ürzlich|[Vv]or\s+kurzem|[Jj]üngst|[Nn]eulich|[Ss]einerzeit"
+    r"|(?:die|der)\s+Vergangenheit|in\s+letzter\s+Zeit|[Ff]rühere[nr]?\s+Zeiten",
+    "FUTURE_REF": r"[Bb]ald|[Dd]emnächst|[Kk]ünftig|[Zz]ukünftig|(?:die|der)\s+Zukunft|[Ii]n\s+Zukunft",
+}
+
+
+@RULES.add(rf"{B}(?P<t>{'|'.join(f'(?P<{k}>{v})' for k, v in _VAGUE.items())}){E}", CASE)
+def vague(m: re.Match[str], ctx: Context) -> Result:
+    for key in _VAGUE:
+        if m[key]:
+            if m[key].lower() == "früher" and re.match(r"\s+als\b", ctx.text[m.end() :]):
+                return None
+            return "DATE", key
+    return None

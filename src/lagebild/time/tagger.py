@@ -1,0 +1,49 @@
+"""Find temporal expressions: run the language's rules, keep the longest non-overlapping matches, normalise."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Timex
+from .calendar import parse_dct
+from .context import Context
+from .rules import Rule, RuleSet
+
+
+def _rules(language: str) -> RuleSet:
+    if language == "en":
+        from .english import RULES
+    else:
+        from .german import RULES
+    return RULES
+
+
+def _select(text: str, rules: list[Rule]) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+    found = []
+    for order, rule in enumerate(rules):
+        for m in rule.pattern.finditer(text):
+            start, end = rule.span(m)
+            if end > start:
+                found.append((start, end, order, rule, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    for cand in found:
+        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda f: f[0])
+
+
+def find_timexes(text: str, dct: str | None, language: str = "de") -> list[Timex]:
+    """Temporal expressions in ``text`` with type and TIMEX3 value, normalised against ``dct`` (ISO date)."""
+    if not text:
+        return []
+    ctx = Context.build(text, parse_dct(dct), language)
+    out: list[Timex] = []
+    for start, end, _, rule, m in _select(text, _rules(language).rules):
+        result = rule.normalise(m, ctx)
+        if result is None:
+            continue
+        kind, value = result
+        ctx.remember(value, end)
+        out.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value))
+    return out

@@ -1,0 +1,407 @@
+"""Read-only queries over the store for the pages and the REST API. Every value travels as a bound parameter."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from lagebild.model import Story
+from lagebild.web.charts import CONFLICT_TYPES
+
+Con = duckdb.DuckDBPyConnection
+
+
+@dataclass
+class Filter:
+    """A WHERE clause built from optional conditions with their parameters."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    @property
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+
+def rows(con: Con, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def scalar(con: Con, sql: str, params: list[Any] | None = None) -> Any:
+    found = con.execute(sql, params or []).fetchall()
+    return found[0][0] if found else None
+
+
+def outlets(con: Con) -> list[str]:
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT source_name FROM articles WHERE source_name IS NOT NULL ORDER BY 1"
+        ).fetchall()
+    ]
+
+
+def actor_names(con: Con, ids: list[str] | set[str] | None = None) -> dict[str, str]:
+    """Actor id -> display name (all actors when ``ids`` is None)."""
+    if ids is None:
+        found = con.execute("SELECT id, name FROM actors").fetchall()
+    else:
+        wanted = sorted({i for i in ids if i})
+        if not wanted:
+            return {}
+        found = con.execute("SELECT id, name FROM actors WHERE list_contains(?, id)", [wanted]).fetchall()
+    return {i: n or i for i, n in found}
+
+
+# -- articles --------------------------------------------------------------------------------------------------
+ARTICLE_COLUMNS = "id, source_name AS source, domain, url, language, title, published, story"
+
+
+def article_filter(
+    outlet: str | None = None,
+    language: str | None = None,
+    story: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    ids: list[str] | None = None,
+) -> Filter:
+    f = Filter()
+    if outlet:
+        f.add("source_name = ?", outlet)
+    if language:
+        f.add("language = ?", language)
+    if story:
+        f.add("story = ?", story)
+    if date_from:
+        f.add("substr(published, 1, 10) >= ?", date_from)
+    if date_to:
+        f.add("substr(published, 1, 10) <= ?", date_to)
+    if ids is not None:
+        f.add("list_contains(?, id)", ids)
+    return f
+
+
+def list_articles(con: Con, f: Filter, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    total = int(scalar(con, f"SELECT count(*) FROM articles{f.sql}", f.params) or 0)
+    items = rows(
+        con,
+        f"SELECT {ARTICLE_COLUMNS} FROM articles{f.sql} ORDER BY published DESC NULLS LAST, seq LIMIT ? OFFSET ?",
+        [*f.params, limit, offset],
+    )
+    return items, total
+
+
+def article_json(con: Con, article_id: str) -> dict[str, Any] | None:
+    data = scalar(con, "SELECT data FROM articles WHERE id = ?", [article_id])
+    return json.loads(data) if data else None
+
+
+def article_meta(con: Con, ids: list[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    found = rows(
+        con, f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE list_contains(?, id)", [sorted(set(ids))]
+    )
+    return {r["id"]: r for r in found}
+
+
+# -- stories ---------------------------------------------------------------------------------------------------
+def list_stories(
+    con: Con,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    text: str | None = None,
+    article_ids: set[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Stories overlapping the date range, reported by ``outlet``, whose title contains ``text`` or that hold one
+    of ``article_ids`` (the full-text hits); newest first."""
+    f = Filter()
+    if date_from:
+        f.add("(last IS NULL OR substr(last, 1, 10) >= ?)", date_from)
+    if date_to:
+        f.add("(first IS NULL OR substr(first, 1, 10) <= ?)", date_to)
+    out = []
+    for r in rows(
+        con,
+        f"SELECT id, title, first, last, data FROM stories{f.sql} ORDER BY last DESC NULLS LAST, id",
+        f.params,
+    ):
+        story = Story.from_dict(json.loads(r["data"]))
+        if outlet and outlet not in story.sources:
+            continue
+        if text is not None or article_ids is not None:
+            in_title = bool(text) and text.casefold() in (story.title or "").casefold()
+            if not in_title and not (article_ids and article_ids.intersection(story.articles)):
+                continue
+        out.append(
+            {
+                "id": story.id,
+                "title": story.title,
+                "first": story.first,
+                "last": story.last,
+                "articles": len(story.articles),
+                "sources": story.sources,
+                "events": len(story.timeline),
+            }
+        )
+    return out
+
+
+def get_story(con: Con, story_id: str) -> Story | None:
+    data = scalar(con, "SELECT data FROM stories WHERE id = ?", [story_id])
+    return Story.from_dict(json.loads(data)) if data else None
+
+
+def story_article_ids(con: Con, story: Story) -> list[str]:
+    """The story's articles: its own list and any article the store assigns to it."""
+    assigned = [r[0] for r in con.execute("SELECT id FROM articles WHERE story = ?", [story.id]).fetchall()]
+    return list(dict.fromkeys([*story.articles, *assigned]))
+
+
+def events_of_articles(con: Con, ids: list[str]) -> list[dict[str, Any]]:
+    """Per-article events of ``ids`` with their evidence text and outlet."""
+    if not ids:
+        return []
+    return rows(
+        con,
+        """SELECT e.article_id, e.idx, e.type, e.mode, e.status, e.source, e.target, e.date, e.quote,
+                  a.source_name AS outlet, a.published,
+                  CASE WHEN e.evidence_start IS NOT NULL AND e.evidence_end > e.evidence_start
+                       THEN substr(a.text, e.evidence_start + 1, least(e.evidence_end - e.evidence_start, 600))
+                  END AS evidence
+           FROM events e JOIN articles a ON a.id = e.article_id
+           WHERE list_contains(?, e.article_id) ORDER BY e.date NULLS LAST, e.article_id, e.idx""",
+        [ids],
+    )
+
+
+def evidence_for(
+    entry_event: dict[str, Any], reported_by: list[str], raw: list[dict[str, Any]]
+) -> str | None:
+    """Evidence text for a merged timeline event: the best matching per-article event of a reporting article."""
+    best, best_score = None, -1
+    for ev in raw:
+        if ev["article_id"] not in reported_by or ev["type"] != entry_event.get("type") or not ev["evidence"]:
+            continue
+        score = (ev["date"] == entry_event.get("date")) + (
+            list(ev["source"] or []) == entry_event.get("source")
+        )
+        score += list(ev["target"] or []) == entry_event.get("target")
+        if score > best_score:
+            best, best_score = ev["evidence"], score
+    return best
+
+
+def quotes_by_speaker(con: Con, ids: list[str]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Quotes of ``ids`` grouped by speaker (actor name, else speaker text), largest group first."""
+    if not ids:
+        return []
+    found = rows(
+        con,
+        """SELECT q.article_id, q.idx, q.text, q.kind, q.cue, q.speaker_text, q.speaker_actor,
+                  coalesce(ac.name, q.speaker_actor) AS actor_name, a.source_name AS outlet, a.published
+           FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor
+           WHERE list_contains(?, q.article_id) ORDER BY a.published NULLS LAST, q.article_id, q.idx""",
+        [ids],
+    )
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in found:
+        groups[q["actor_name"] or q["speaker_text"] or ""].append(q)
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0] == "", kv[0]))
+
+
+def top_dyads(events: list[dict[str, Any]], n: int = 6) -> list[tuple[str, str]]:
+    """The most frequent unordered actor pairs in event dicts with ``source``/``target`` lists."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for ev in events:
+        for s in ev.get("source") or []:
+            for t in ev.get("target") or []:
+                if s and t and s != t:
+                    counts[(min(s, t), max(s, t))] += 1
+    return [pair for pair, _ in counts.most_common(n)]
+
+
+def dyad_events(events: list[dict[str, Any]], a: str, b: str) -> list[tuple[str | None, str]]:
+    """(date, type) of the events between ``a`` and ``b`` in either direction."""
+    out = []
+    for ev in events:
+        src, tgt = set(ev.get("source") or []), set(ev.get("target") or [])
+        if (a in src and b in tgt) or (b in src and a in tgt):
+            out.append((ev.get("date"), ev.get("type") or ""))
+    return out
+
+
+# -- events, quotes, actors ------------------------------------------------------------------------------------
+def event_filter(
+    type: str | None = None,
+    actor: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    article: str | None = None,
+    story: str | None = None,
+    status: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> Filter:
+    f = Filter()
+    if type:
+        f.add("e.type = ?", type)
+    if actor:
+        f.add("(list_contains(e.source, ?) OR list_contains(e.target, ?))", actor, actor)
+    if source:
+        f.add("list_contains(e.source, ?)", source)
+    if target:
+        f.add("list_contains(e.target, ?)", target)
+    if article:
+        f.add("e.article_id = ?", article)
+    if story:
+        f.add("a.story = ?", story)
+    if status:
+        f.add("e.status = ?", status)
+    if date_from:
+        f.add("substr(e.date, 1, 10) >= ?", date_from)
+    if date_to:
+        f.add("substr(e.date, 1, 10) <= ?", date_to)
+    return f
+
+
+def list_events(con: Con, f: Filter, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    base = f"FROM events e JOIN articles a ON a.id = e.article_id{f.sql}"
+    total = int(scalar(con, f"SELECT count(*) {base}", f.params) or 0)
+    items = rows(
+        con,
+        f"""SELECT e.article_id, e.idx, e.type, e.mode, e.status, e.source, e.target, e.date,
+                   e.evidence_start, e.evidence_end, e.quote, a.source_name AS outlet, a.story
+            {base} ORDER BY e.date NULLS LAST, e.article_id, e.idx LIMIT ? OFFSET ?""",
+        [*f.params, limit, offset],
+    )
+    return items, total
+
+
+def list_quotes(
+    con: Con,
+    speaker: str | None,
+    article: str | None,
+    story: str | None,
+    kind: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[dict[str, Any]], int]:
+    f = Filter()
+    if speaker:
+        f.add("q.speaker_actor = ?", speaker)
+    if article:
+        f.add("q.article_id = ?", article)
+    if story:
+        f.add("a.story = ?", story)
+    if kind:
+        f.add("q.kind = ?", kind)
+    base = f"FROM quotes q JOIN articles a ON a.id = q.article_id{f.sql}"
+    total = int(scalar(con, f"SELECT count(*) {base}", f.params) or 0)
+    items = rows(
+        con,
+        f"""SELECT q.article_id, q.idx, q.start_pos AS start, q.end_pos AS "end", q.text, q.kind, q.cue,
+                   q.speaker_text, q.speaker_actor, a.source_name AS outlet, a.published
+            {base} ORDER BY a.published NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?""",
+        [*f.params, limit, offset],
+    )
+    return items, total
+
+
+def list_actors(
+    con: Con, q: str | None, country: str | None, sector: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    f = Filter()
+    if q:
+        f.add("(ac.name ILIKE ? ESCAPE '\\' OR ac.id ILIKE ? ESCAPE '\\')", f"%{_like(q)}%", f"%{_like(q)}%")
+    if country:
+        f.add("ac.country = ?", country)
+    if sector:
+        f.add("ac.sector = ?", sector)
+    total = int(scalar(con, f"SELECT count(*) FROM actors ac{f.sql}", f.params) or 0)
+    items = rows(
+        con,
+        f"""WITH n AS (SELECT unnest(list_concat(source, target)) AS actor FROM events)
+            SELECT ac.id, ac.name, ac.country, ac.sector, ac.kind,
+                   (SELECT count(*) FROM n WHERE n.actor = ac.id) AS events
+            FROM actors ac{f.sql} ORDER BY events DESC, ac.name LIMIT ? OFFSET ?""",
+        [*f.params, limit, offset],
+    )
+    return items, total
+
+
+def get_actor(con: Con, actor_id: str) -> dict[str, Any] | None:
+    data = scalar(con, "SELECT data FROM actors WHERE id = ?", [actor_id])
+    return json.loads(data) if data else None
+
+
+def actor_events(con: Con, actor_id: str, limit: int = 500) -> list[dict[str, Any]]:
+    """Events with ``actor_id`` as source or target, oldest first, with role and outlet."""
+    return rows(
+        con,
+        """SELECT e.article_id, e.idx, e.type, e.status, e.source, e.target, e.date,
+                  a.source_name AS outlet, a.title, a.story,
+                  CASE WHEN list_contains(e.source, ?) THEN 'source' ELSE 'target' END AS role
+           FROM events e JOIN articles a ON a.id = e.article_id
+           WHERE list_contains(e.source, ?) OR list_contains(e.target, ?)
+           ORDER BY e.date NULLS LAST, e.article_id, e.idx LIMIT ?""",
+        [actor_id, actor_id, actor_id, limit],
+    )
+
+
+def _like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# -- outlets ---------------------------------------------------------------------------------------------------
+def outlet_comparison(con: Con) -> list[dict[str, Any]]:
+    """One row per outlet: articles, stories, events, quotes, actors, most frequent event type, conflict share."""
+    table = rows(
+        con,
+        """SELECT a.source_name AS outlet, count(*) AS articles, count(DISTINCT a.story) AS stories,
+                  min(substr(a.published, 1, 10)) AS first, max(substr(a.published, 1, 10)) AS last,
+                  round(avg(length(a.text))) AS avg_length,
+                  coalesce(sum(ev.n), 0) AS events, coalesce(sum(qu.n), 0) AS quotes
+           FROM articles a
+           LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY 1) ev ON ev.article_id = a.id
+           LEFT JOIN (SELECT article_id, count(*) AS n FROM quotes GROUP BY 1) qu ON qu.article_id = a.id
+           GROUP BY 1 ORDER BY articles DESC, outlet NULLS LAST""",
+    )
+    types = rows(
+        con,
+        """SELECT a.source_name AS outlet, e.type, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id
+           GROUP BY 1, 2""",
+    )
+    actors = rows(
+        con,
+        """SELECT a.source_name AS outlet, count(DISTINCT x.actor) AS n
+           FROM (SELECT article_id, unnest(list_concat(source, target)) AS actor FROM events) x
+           JOIN articles a ON a.id = x.article_id GROUP BY 1""",
+    )
+    by_type: dict[Any, Counter[str]] = defaultdict(Counter)
+    for r in types:
+        by_type[r["outlet"]][r["type"]] += int(r["n"])
+    n_actors = {r["outlet"]: int(r["n"]) for r in actors}
+    for r in table:
+        counts = by_type.get(r["outlet"], Counter())
+        total = sum(counts.values())
+        r["actors"] = n_actors.get(r["outlet"], 0)
+        r["top_type"] = counts.most_common(1)[0][0] if counts else None
+        r["conflict_share"] = (
+            round(sum(n for t, n in counts.items() if t in CONFLICT_TYPES) / total, 3) if total else None
+        )
+        r["events_per_article"] = round(int(r["events"]) / int(r["articles"]), 2) if r["articles"] else 0
+        r["avg_length"] = int(r["avg_length"] or 0)
+        r["events"], r["quotes"] = int(r["events"]), int(r["quotes"])
+    return table

@@ -1,0 +1,103 @@
+"""Line classifier: one test per removal reason, captions with credits, body selection."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.clean import SourceProfiles
+from lagebild.clean.lines import classify_lines
+
+BODY = [
+    "Der Kreml hat am Donnerstag erneut vor einer Ausweitung der Nato nach Osten gewarnt, wie ein Sprecher sagte.",
+    "Putin und Biden wollen am Freitag telefonieren, um über die Lage an der Grenze zu sprechen, hieß es.",
+    "Die Gespräche in Genf sollen im Januar fortgesetzt werden, und zwar auf allen Ebenen, sagte der Sprecher.",
+]
+
+
+def reasons(lines: list[str], **kwargs) -> dict[str, str]:
+    return {r.text: r.reason for r in classify_lines(lines, **kwargs).removed}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Die Inhalte dieser Seite stellen keine Anlageberatung dar.", "disclaimer"),
+        ("source site-20", "disclaimer"),
+        ("Neueste oben", "ui"),
+        ("loader", "ui"),
+        ("Live", "ui"),
+        ("Jetzt registrieren und weiterlesen", "ui"),
+        ("Subscribe now for unlimited access", "ui"),
+        ("Загрузка...", "foreign-script"),
+        ("© Reuters", "credit"),
+        ("Foto: dpa", "credit"),
+        ("Lesen Sie auch: Nato-Gipfel in Brüssel", "teaser"),
+    ],
+)
+def test_removal_reason_between_body_paragraphs(line: str, reason: str) -> None:
+    lines = [BODY[0], line, BODY[1], BODY[2]]
+    result = classify_lines(lines)
+    assert reasons(lines)[line] == reason
+    assert result.body == BODY
+
+
+def test_caption_with_credit_and_width_date_tail() -> None:
+    lines = [
+        BODY[0],
+        "Wladimir Putin bei einer Pressekonferenz © Sputnik / Michail Klimentjew",
+        "SNA, 1920, 30.12.2021",
+        BODY[1],
+    ]
+    result = classify_lines(lines)
+    assert reasons(lines)[lines[1]] == "caption"
+    assert result.captions[0].text == "Wladimir Putin bei einer Pressekonferenz"
+    assert result.captions[0].credit == "Sputnik / Michail Klimentjew"
+    assert result.caption_date == "2021-12-30"
+    assert len(result.captions) == 1
+
+
+def test_comments_section_after_body_is_removed() -> None:
+    comment = (
+        "Ich finde das alles sehr bedenklich und hoffe, dass die Politik endlich etwas unternimmt dagegen."
+    )
+    lines = [*BODY, "Kommentare", "Um zu kommentieren, melden Sie sich bitte an.", comment]
+    got = reasons(lines)
+    assert got["Kommentare"] == "comments"
+    assert got[comment] == "comments"
+    assert classify_lines(lines).body == BODY
+
+
+def test_teaser_headline_spliced_between_paragraphs() -> None:
+    lines = [BODY[0], "Ukraine-Krise: Nato warnt Moskau vor neuem Angriff", BODY[1]]
+    assert reasons(lines)[lines[1]] == "teaser"
+
+
+def test_site_repeat_from_profile() -> None:
+    banner = (
+        "Unabhängiger Journalismus braucht Ihre Unterstützung, jetzt mit einem Beitrag helfen und dabei sein."
+    )
+    profiles = SourceProfiles()
+    for i in range(3):
+        profiles.observe("example.org", [banner, f"Artikel {i}"])
+    lines = [BODY[0], banner, BODY[1]]
+    assert reasons(lines, source="example.org", profiles=profiles)[banner] == "site-repeat"
+    assert banner in classify_lines(lines, source="other.org", profiles=profiles).body
+
+
+def test_navigation_outside_body_is_other_and_title_found() -> None:
+    lines = ["Politik", "Wirtschaft", "Russland droht der Ukraine mit Konsequenzen", *BODY, "Impressum"]
+    result = classify_lines(lines)
+    assert result.title == "Russland droht der Ukraine mit Konsequenzen"
+    assert reasons(lines)["Wirtschaft"] == "other"
+    assert result.body == BODY
+
+
+def test_subheading_inside_body_is_kept() -> None:
+    lines = [BODY[0], "Gespräche im Januar", BODY[1], BODY[2]]
+    assert "Gespräche im Januar" in classify_lines(lines).body
+
+
+def test_empty_and_odd_input() -> None:
+    assert classify_lines([]).body == []
+    result = classify_lines(["!!!", "12345", "東京で会議が開かれた。"])
+    assert isinstance(result.body, list)

@@ -1,0 +1,110 @@
+"""Actor dictionary: loading, tolerant lookup, dated roles, actor codes."""
+
+import pytest
+
+from lagebild.entities.actors import actor_code, fold, holders, load_actors, lookup, roles_of
+from lagebild.entities.roles import parse_role
+
+
+def test_dictionary_loads_with_unique_well_formed_ids():
+    actors = load_actors()
+    assert len(actors) > 400
+    for actor_id, actor in actors.items():
+        assert actor.id == actor_id
+        prefix = actor_id.split(".")[0]
+        assert prefix in {"per", "org", "loc"} or (len(prefix) == 3 and prefix.isupper())
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Putin", "per.wladimir-putin"),
+        ("Putins", "per.wladimir-putin"),
+        ("Vladimir Putin", "per.wladimir-putin"),
+        ("Peskov", "per.dmitri-peskow"),
+        ("Moskaus", "RUS.GOV"),
+        ("der Kreml", "RUS.GOV"),
+        ("des Kremls", "RUS.GOV"),
+        ("der Nato", "org.nato"),
+        ("NATO", "org.nato"),
+        ("OSCE", "org.osce"),
+        ("OSZE", "org.osce"),
+        ("Kiew", "UKR.GOV"),
+        ("Kyiv", "UKR.GOV"),
+        ("Weißrussland", "BLR.GOV"),
+        ("Weissrussland", "BLR.GOV"),
+        ("das Weiße Haus", "USA.GOV"),
+        ("des Weißen Hauses", "USA.GOV"),
+        ("der russischen Armee", "RUS.MIL"),
+        ("Vereinigten Staaten", "USA.GOV"),
+        ("Frankreich", "FRA.GOV"),
+    ],
+)
+def test_lookup_is_case_diacritics_and_inflection_tolerant(mention, expected):
+    actor = lookup(mention)
+    assert actor is not None and actor.id == expected
+
+
+def test_lookup_unknown_and_empty():
+    assert lookup("Zzyzx Quux") is None
+    assert lookup("") is None
+
+
+def test_capital_as_place_on_request():
+    assert lookup("Moskau", kind="place").id == "loc.moskau"
+    assert lookup("Moskau").id == "RUS.GOV"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date", "expected"),
+    [
+        ("US-Präsident", "2021-03-01", "per.joe-biden"),
+        ("US-Präsident", "2018-06-01", "per.donald-trump"),
+        ("US-Präsident", "2025-06-01", "per.donald-trump"),
+        ("der russische Präsident", "2023-01-01", "per.wladimir-putin"),
+        ("Russlands Präsident", "2010-01-01", "per.dmitri-medwedew"),
+        ("Kremlsprecher", "2022-01-01", "per.dmitri-peskow"),
+        ("Bundeskanzler", "2022-05-01", "per.olaf-scholz"),
+        ("die deutsche Außenministerin", "2023-02-01", "per.annalena-baerbock"),
+        ("Nato-Generalsekretär", "2020-01-01", "per.jens-stoltenberg"),
+        ("Präsident der Ukraine", "2020-01-01", "per.wolodymyr-selenskyj"),
+    ],
+)
+def test_role_phrases_resolve_by_date(phrase, date, expected):
+    actor = lookup(phrase, date)
+    assert actor is not None and actor.id == expected
+
+
+def test_role_without_country_is_not_resolved_alone():
+    assert lookup("der Präsident", "2021-03-01") is None
+    assert parse_role("sein US-Kollege").of == "USA"
+
+
+def test_roles_and_holders():
+    assert {r.role for r in roles_of("per.wladimir-putin")} >= {"head_of_state", "head_of_government"}
+    assert [a.id for a in holders("head_of_state", "USA", "2019-01-01")] == ["per.donald-trump"]
+
+
+def test_actor_code():
+    assert actor_code("UKR.MIL") == ("UKR", "MIL")
+    assert actor_code("per.wladimir-putin") == ("RUS", "GOV")
+    assert actor_code("org.nato") == (None, "IGO")
+    assert actor_code(None) == (None, None)
+    assert actor_code("nonsense") == (None, None)
+
+
+def test_fold():
+    assert fold("Weißes  Haus!") == "weisses haus"
+    assert fold("Selenskyj-Büro") == "selenskyj buro"
+
+
+def test_english_role_phrases():
+    assert lookup("the Russian president", "2022-06-01").id == "per.wladimir-putin"
+    assert lookup("the German chancellor", "2022-06-01").id == "per.olaf-scholz"
+    assert lookup("Kremlin spokesman", "2022-06-01").id == "per.dmitri-peskow"
+
+
+def test_person_names_take_only_the_genitive_s():
+    assert lookup("Ruttes").id == "per.mark-rutte"
+    assert lookup("Rutten") is None
+    assert lookup("der Linken").id == "org.linke"

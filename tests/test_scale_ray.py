@@ -1,0 +1,76 @@
+"""The Ray executor gives the same outcomes as the local executor, in the same order, also via Parquet shards."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from pathlib import Path
+
+import pytest
+
+from lagebild.executors import LocalExecutor
+from lagebild.ingest import read_paths
+from lagebild.model import Article
+from lagebild.pipeline import article_stages
+
+ray = pytest.importorskip("ray")
+
+from lagebild.executors.ray_executor import RayExecutor, read_shards  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def executor():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        yield RayExecutor(chunk_size=7, max_in_flight=3)
+    finally:
+        ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    items = [i for i in read_paths([str(CORPUS / "dolomiten.jsonl")]) if isinstance(i, Article)]
+    assert len(items) >= 30
+    return items[:30]
+
+
+def _failing_stages():
+    class Explode:
+        """Fails on every third article (a local class, so Ray pickles it by value)."""
+
+        name = "explode"
+
+        def __call__(self, article: Article) -> Article:
+            if int(article.id[-2:], 16) % 3 == 0:
+                raise ValueError("boom")
+            return article
+
+    return [*article_stages(), Explode()]
+
+
+def _signature(outcomes):
+    return [
+        (o.path, o.failure, o.article.to_dict() if o.article is not None else None, sorted(o.timings))
+        for o in outcomes
+    ]
+
+
+def test_ray_map_equals_local(executor, articles):
+    stages = _failing_stages()
+    local = _signature(LocalExecutor(workers=1).map(stages, deepcopy(articles)))
+    remote = _signature(executor.map(stages, deepcopy(articles)))
+    assert len(remote) == len(articles)
+    assert remote == local
+    failed = [s for s in remote if s[1] is not None]
+    assert failed and all(f[1][0] == "explode" and "boom" in f[1][1] for f in failed)
+    assert any(s[2] is not None and s[2]["text"] for s in remote)
+
+
+def test_ray_shards_equal_local(executor, articles, tmp_path):
+    stages = article_stages()
+    local = _signature(LocalExecutor(workers=1).map(stages, deepcopy(articles)))
+    shards = executor.write_shards(stages, deepcopy(articles), tmp_path / "shards")
+    assert len(shards) == 5 and all(p.exists() for p in shards)
+    assert not list((tmp_path / "shards").glob(".*.tmp"))
+    assert _signature(read_shards(shards)) == local

@@ -1,0 +1,112 @@
+"""German temporal expressions: finding, typing and normalising against the publication date."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from lagebild.model import Article
+from lagebild.time import TimeStage, find_timexes
+
+DCT = "2021-12-30"  # a Thursday
+
+
+def tag(text: str, dct: str | None = DCT) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.type, t.value) for t in find_timexes(text, dct, "de")}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Am Dienstag hatte Putin mit Biden telefoniert.", "Dienstag", ("DATE", "2021-12-28")),
+        ("Am kommenden Dienstag wird er nach Genf reisen.", "kommenden Dienstag", ("DATE", "2022-01-04")),
+        ("Am heutigen Donnerstag sprach er.", "heutigen Donnerstag", ("DATE", "2021-12-30")),
+        ("Donnerstagabend telefonierten sie.", "Donnerstagabend", ("TIME", "2021-12-30TEV")),
+        ("Gestern war es ruhig.", "Gestern", ("DATE", "2021-12-29")),
+        ("Das war vor zwei Wochen.", "vor zwei Wochen", ("DATE", "2021-W50")),
+        ("In zwei Stunden beginnt die Sitzung.", "In zwei Stunden", ("TIME", "2021-12-30")),
+        ("Die Gespräche sollen am 10. Januar beginnen.", "10. Januar", ("DATE", "2022-01-10")),
+        ("Die Gespräche sind für Januar anberaumt.", "Januar", ("DATE", "2022-01")),
+        ("Das Abkommen von 1997 gilt.", "1997", ("DATE", "1997")),
+        ("In den 90er Jahren war das anders.", "den 90er Jahren", ("DATE", "199")),
+        ("In den fünfziger Jahren war das anders.", "den fünfziger Jahren", ("DATE", "195")),
+        ("Stand: 30.12.2021.", "30.12.2021", ("DATE", "2021-12-30")),
+        ("Im Herbst 1998 trat er zurück.", "Herbst 1998", ("DATE", "1998-FA")),
+        ("Die Sitzung war zweistündig.", "zweistündig", ("DURATION", "PT2H")),
+        ("Die Übung dauerte drei Tage.", "drei Tage", ("DURATION", "P3D")),
+        ("Seit mehr als zehn Jahren streiten sie.", "mehr als zehn Jahren", ("DURATION", "P10Y")),
+        ("Jeden Montag trifft sich der Rat.", "Jeden Montag", ("SET", "XXXX-WXX-1")),
+        ("Der Bericht erscheint täglich.", "täglich", ("SET", "P1D")),
+        ("Jetzt muss gehandelt werden.", "Jetzt", ("DATE", "PRESENT_REF")),
+        ("Damals war alles anders.", "Damals", ("DATE", "PAST_REF")),
+        ("Das wird sich in Zukunft ändern.", "in Zukunft", ("DATE", "FUTURE_REF")),
+        ("Im vergangenen Jahr stieg die Zahl.", "vergangenen Jahr", ("DATE", "2020")),
+        ("Nächste Woche tritt sie an.", "Nächste Woche", ("DATE", "2022-W01")),
+        ("Ende nächsten Jahres soll es fertig sein.", "Ende nächsten Jahres", ("DATE", "2022")),
+        ("Im Vorjahr waren es weniger.", "Vorjahr", ("DATE", "2020")),
+        ("Das 20. Jahrhundert war blutig.", "20. Jahrhundert", ("DATE", "19")),
+    ],
+)
+def test_constructions(text: str, surface: str, expected: tuple[str, str]) -> None:
+    assert tag(text).get(surface) == expected
+
+
+def test_clock_times_carry_their_zone() -> None:
+    found = tag("Das Gespräch begann um 23:30 Uhr Moskauer Zeit (21:30 MEZ).")
+    assert found["23:30 Uhr Moskauer Zeit"] == ("TIME", "2021-12-30T23:30+03:00")
+    assert found["21:30 MEZ"] == ("TIME", "2021-12-30T21:30+01:00")
+
+
+def test_clock_time_hangs_on_the_day_just_mentioned() -> None:
+    found = tag("Am Donnerstag, 25. Februar 2010, um 20.30 Uhr beginnt der Vortrag.")
+    assert found["Donnerstag, 25. Februar 2010"] == ("DATE", "2010-02-25")
+    assert found["20.30 Uhr"] == ("TIME", "2010-02-25T20:30")
+
+
+def test_ranges_give_both_ends() -> None:
+    found = tag("Geöffnet von 14-18 Uhr, die Messe läuft vom 5. bis 22. November.")
+    assert found["14"] == ("TIME", "2021-12-30T14:00")
+    assert found["18 Uhr"] == ("TIME", "2021-12-30T18:00")
+    assert found["5."][0] == "DATE" and found["22. November"][0] == "DATE"
+    assert found["5."][1][5:] == "11-05"
+
+
+def test_no_false_hits_on_numbers_and_function_words() -> None:
+    found = tag("SNA, 1920, 30.12.2021. Das Bild ist 1920 Pixel breit und kostet 2000 Euro. Er kam nun an.")
+    assert "1920" not in found
+    assert "2000" not in found
+    assert "nun" not in found
+    assert found["30.12.2021"] == ("DATE", "2021-12-30")
+
+
+def test_ages_are_not_periods() -> None:
+    assert tag("Der 44-Jährige und die fünfzehnjährige Tochter.") == {}
+
+
+def test_without_dct_expressions_are_found_and_typed() -> None:
+    found = tag("Am Dienstag, gestern und vor zwei Wochen, im Jahr 1997, drei Tage lang.", dct=None)
+    assert found["Dienstag"] == ("DATE", None)
+    assert found["gestern"] == ("DATE", None)
+    assert found["vor zwei Wochen"] == ("DATE", None)
+    assert found["Jahr 1997"] == ("DATE", "1997")
+    assert found["drei Tage lang"] == ("DURATION", "P3D")
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Bereits gestern, am 29. Dezember, hatte er gesprochen."
+    for t in find_timexes(text, DCT):
+        assert text[t.start : t.end] == t.text
+
+
+def test_stage_fills_article_and_pickles() -> None:
+    stage = pickle.loads(pickle.dumps(TimeStage()))
+    art = Article(id="a", language="de", published=DCT, text="Gestern traf er ihn.")
+    out = stage(art)
+    assert [(t.text, t.value) for t in out.timexes] == [("Gestern", "2021-12-29")]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "x" * 100_000, "日本語のテキスト 2021年"])
+def test_stage_never_raises(text: str) -> None:
+    art = Article(id="b", language="ja", published="not a date", text=text)
+    assert isinstance(TimeStage()(art).timexes, list)
