@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench serve train-ner clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,16 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	@echo "benchmarks: $(BIN)/python benchmarks/<clean|entities|time|quotes|events|stories|throughput|fuzz_html>.py --help"
+
+serve: $(STAMP)
+	$(BIN)/lagebild serve --db demo-out/lagebild.duckdb
+
+# Retrain the shipped German NER model from the GermEval 2014 / Europarl data beside the repository (deterministic,
+# one thread, about five minutes).
+NER_DATA ?= ../shared/data/german-ner
+train-ner: $(STAMP)
+	$(BIN)/python -m lagebild.entities.train --data $(NER_DATA) --out src/lagebild/entities/model
 
 clean:
 	rm -rf $(VENV) demo-out build *.egg-info src/*.egg-info

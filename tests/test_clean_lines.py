@@ -101,3 +101,11 @@ def test_empty_and_odd_input() -> None:
     assert classify_lines([]).body == []
     result = classify_lines(["!!!", "12345", "東京で会議が開かれた。"])
     assert isinstance(result.body, list)
+
+
+def test_byline_is_a_credit_not_the_title():
+    from lagebild.clean.lines import make_line, pattern_reason
+
+    for text in ("Autor: Drobinski, Matthias", "Von Peter Müller", "By Jane Doe and John Roe"):
+        assert pattern_reason(make_line(text), "LATIN") == "credit", text
+    assert pattern_reason(make_line("Von Moskau nach Kiew"), "LATIN") is None

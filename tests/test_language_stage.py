@@ -77,9 +77,13 @@ def test_stage_is_picklable():
 
 
 def test_function_word_shortcut_and_model_agree_on_long_text():
-    german = "Die Regierung hat sich auch mit der Frage befasst, ob die Nato und die EU mehr tun sollten. " * 5
+    german = (
+        "Die Regierung hat sich auch mit der Frage befasst, ob die Nato und die EU mehr tun sollten. " * 5
+    )
     english = "The government has said that the talks with the United States would continue for a while. " * 5
-    french = "Le gouvernement a déclaré que les discussions avec les États-Unis se poursuivraient encore. " * 5
+    french = (
+        "Le gouvernement a déclaré que les discussions avec les États-Unis se poursuivraient encore. " * 5
+    )
     assert detect_language(german) == "de"
     assert detect_language(english) == "en"
     assert detect_language(french) == "fr"

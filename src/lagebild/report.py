@@ -68,7 +68,7 @@ def print_report(store: Store, console: Console, story_id: str | None = None, li
 def print_story(story: Story, names: dict[str, str], console: Console, limit: int | None = None) -> None:
     table = Table(title=f"Timeline of story {story.id}: {story.title or ''}")
     for col in ("date", "event", "status", "source", "target", "reported by"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col in ("date", "event", "status"))
     entries = story.timeline if limit is None else story.timeline[:limit]
     for entry in entries:
         event = entry.event
@@ -137,8 +137,8 @@ def _top_quotes(store: Store, names: dict[str, str], console: Console, limit: in
     if not rows:
         return
     table = Table(title="Quotes")
-    table.add_column("speaker")
-    table.add_column("kind")
+    table.add_column("speaker", max_width=30)
+    table.add_column("kind", no_wrap=True)
     table.add_column("quote", overflow="fold")
     for who, kind, text in rows:
         table.add_row(names.get(who, who), kind, text[:160].replace("\n", " "))

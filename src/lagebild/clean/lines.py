@@ -75,7 +75,7 @@ def pattern_reason(line: Line, doc_script: str | None) -> str | None:
         return "comments"
     if pt.WIDTH_DATE_TAIL.search(text) and line.words <= 60:
         return "caption"
-    if line.words <= 12 and pt.CREDIT_ONLY.search(text):
+    if line.words <= 12 and (pt.CREDIT_ONLY.search(text) or pt.BYLINE.match(text)):
         return "credit"
     if line.words <= 60 and ("©" in text or pt.CREDIT_IN_LINE.search(text)) and not _quoted(text):
         return "caption"

@@ -58,6 +58,11 @@ CREDIT_ONLY = re.compile(
     r"|^[\w .&/-]{0,40}/(dpa|afp|reuters|ap|getty images|imago|picture alliance|keystone|epa|ddp)[\w .&/-]{0,30}$",
     _I,
 )
+# A byline: "Autor: Drobinski, Matthias", "Von Peter Müller", "By Jane Doe" - who wrote it, not what happened.
+BYLINE = re.compile(
+    r"^(?i:autor(?:in)?|autoren|text|von|by|interview)\s*:?\s+"
+    r"[A-ZÄÖÜ][\w.'-]+(?:,?\s+(?:und\s+|and\s+)?[A-ZÄÖÜ][\w.'-]+){0,5}\s*$"
+)
 CREDIT_IN_LINE = re.compile(
     r"(?:©|\(c\)|foto:|bild:|photo:|credit:|quelle:|photo by|image:)\s*([^©]{1,80}?)\s*[\)\]]?\s*$", _I
 )

@@ -10,26 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from lagebild.model import EVENT_TYPES
+from lagebild.stories.events import GOLDSTEIN
 
-# An approximate conflict (-) / cooperation (+) weight per PLOVER event type, on a Goldstein-like -10..+10 scale.
-PLOVER_WEIGHTS: dict[str, float] = {
-    "AGREE": 3.0,
-    "CONSULT": 1.0,
-    "SUPPORT": 3.0,
-    "CONCEDE": 4.0,
-    "COOPERATE": 4.0,
-    "AID": 5.0,
-    "RETREAT": 2.0,
-    "REQUEST": -1.0,
-    "ACCUSE": -2.0,
-    "REJECT": -3.0,
-    "THREATEN": -4.0,
-    "PROTEST": -4.0,
-    "SANCTION": -5.0,
-    "MOBILIZE": -5.0,
-    "COERCE": -7.0,
-    "ASSAULT": -9.0,
-}
+# The conflict (-) / cooperation (+) weight per PLOVER type: the one table the stories' timelines use too.
+PLOVER_WEIGHTS: dict[str, float] = GOLDSTEIN
 CONFLICT_TYPES = frozenset(t for t, w in PLOVER_WEIGHTS.items() if w < 0)
 MAX_DAYS = 366
 MAX_BAR = 48
