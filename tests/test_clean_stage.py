@@ -93,3 +93,13 @@ def test_stage_is_picklable_and_never_raises() -> None:
     assert lines_for_profile(Article(id="c", raw=Raw(content="<p>x\x01y</p>", kind="html"))) == ["xy"]
     out = stage(Article(id="j", raw=Raw(content="東京で会議が開かれた。\nこれは日本語の文章です。")))
     assert isinstance(out.text, str)
+
+
+def test_a_short_document_without_a_body_block_keeps_its_content():
+    fixtures = (
+        "Die Paarungen der 11. Runde: A1-Klasse Herren: Jenesien - Burggräfler, Prichsna - Schnals, "
+        "St. Georgen - Fugger Sterzing, Kurtatsch - Lana; A-Klasse Damen: Burggräfler - Deutschnofen"
+    )
+    article = clean_article(Article(id="x", raw=Raw(content=fixtures + "\nAnmelden\n", kind="text")))
+    assert article.text == fixtures
+    assert [r.reason for r in article.removed] == ["ui"]

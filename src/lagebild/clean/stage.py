@@ -6,7 +6,7 @@ import re
 
 from lagebild.clean.dates import date_from_url, find_date
 from lagebild.clean.html import extract_html, visible_lines
-from lagebild.clean.lines import classify_lines
+from lagebild.clean.lines import LineResult, classify_lines
 from lagebild.clean.profiles import SourceProfiles, line_key
 from lagebild.model import Article, Dateline
 
@@ -66,6 +66,8 @@ def clean_article(article: Article, profiles: SourceProfiles | None = None) -> A
             result = classify_lines(visible_lines(raw.content), source=source, profiles=profiles)
     else:
         result = classify_lines(_text_lines(raw.content), source=source, profiles=profiles)
+    if not result.body:
+        _keep_unexplained(result)
     article.title = meta_title or result.title or article.title
     if result.body and article.title and line_key(result.body[0]) == line_key(article.title):
         result.body.pop(0)  # the headline repeated as the first line of the extracted text
@@ -85,6 +87,19 @@ def clean_article(article: Article, profiles: SourceProfiles | None = None) -> A
     )
     article.published, article.published_from = next(((d, f) for f, d in candidates if d), (None, None))
     return article
+
+
+def _keep_unexplained(result: LineResult) -> None:
+    """When body selection kept nothing, keep the lines no boilerplate rule explained (reason ``other``).
+
+    A short document (a fixture list, a one-paragraph notice) has no body-like block to select, but it is still the
+    document's content; removing every line would lose it.
+    """
+    kept = [r for r in result.removed if r.reason == "other"]
+    if not kept:
+        return
+    result.body = [r.text for r in kept]
+    result.removed = [r for r in result.removed if r.reason != "other"]
 
 
 class CleanStage:
