@@ -5,7 +5,8 @@
 English: the PLOVER gold-standard records (one event per sentence; old type names mapped to current PLOVER via
 CAMEO2PLOVER-2021.txt); the first event lagebild codes for a sentence is compared. German: hand-labelled sentences
 from GermEval 2014 (benchmarks/data/events_de.SOURCE.md), scored on the held-out part with every coded event.
-Measures: type accuracy, source / target actor code F1 (country ISO3 or IGO), full-record F1 (type + source codes +
+Measures: type accuracy (German: the sentence's set of coded types equals the gold set, no events included),
+source / target actor code F1 (country ISO3, or IGO / NGO for organisations without a country), full-record F1 (type + source codes +
 target codes exact; for the joint acts CONSULT and COOPERATE, source and target are compared as one participant
 set, as the gold lists all parties as sources), sentences per second. PETRARCH2 is reported only if it can be imported.
 """
@@ -41,7 +42,7 @@ def codes_of(actor_ids: list[str]) -> frozenset[str]:
     out = set()
     for actor_id in actor_ids:
         country, sector = actor_code(actor_id)
-        code = country or ("IGO" if sector == "IGO" else None)
+        code = country or (sector if sector in ("IGO", "NGO") else None)
         if code:
             out.add(code)
     return frozenset(out)

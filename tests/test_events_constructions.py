@@ -187,3 +187,12 @@ def test_day_list_with_one_timex_gives_three_dates():
     consults = of_type(code(english, timexes=[timex], language="en"), "CONSULT")
     assert [e.date for e in consults] == ["2022-01-10", "2022-01-12", "2022-01-13"]
     assert all(e.status == "planned" for e in consults)
+
+
+def test_event_takes_the_date_a_duration_points_to():
+    text = "Putin und Biden führten vor zwei Wochen ein Videogespräch."
+    start = text.index("zwei Wochen")
+    timex = Timex(start, start + len("zwei Wochen"), "zwei Wochen", "DURATION", "P2W", anchor="2021-W50")
+    events = code(text, ("Putin", "per.wladimir-putin"), ("Biden", "per.joe-biden"), timexes=[timex])
+    (consult,) = of_type(events, "CONSULT")
+    assert consult.date_from == "timex" and consult.date != PUBLISHED

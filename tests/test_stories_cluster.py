@@ -78,3 +78,20 @@ def test_empty_and_undated_articles_do_not_fail() -> None:
     empty = clusterer.assign(article("e1", "", "", "x"))
     undated = clusterer.assign(article("e2", FLOOD, "unbekannt", "x"))
     assert empty.new_story and undated.new_story
+
+
+def test_joins_below_threshold_only_when_the_best_story_stands_out() -> None:
+    clusterer = StoryClusterer(ClusterParams(threshold=0.5, floor=0.1, margin=3.0))
+    assert clusterer._joins(0.6, 0.5)  # above the threshold
+    assert clusterer._joins(0.3, 0.05)  # clear winner above the floor
+    assert not clusterer._joins(0.3, 0.2)  # runner-up too close
+    assert not clusterer._joins(0.08, 0.0)  # below the floor
+
+
+def test_copies_are_only_detected_within_duplicate_days() -> None:
+    clusterer = StoryClusterer(ClusterParams(duplicate_days=5))
+    clusterer.assign(article("a1", CALL, "2021-12-07", "tagesschau", None, ("RUS", "USA")))
+    near = clusterer.assign(article("a2", wire_copy(CALL, "zeit"), "2021-12-10", "zeit"))
+    far = clusterer.assign(article("a3", wire_copy(CALL, "faz"), "2021-12-20", "faz"))
+    assert near.copy_of == "a1"
+    assert far.copy_of is None and far.story_id == near.story_id

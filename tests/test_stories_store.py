@@ -4,6 +4,7 @@ from pathlib import Path
 
 from lagebild.store import Store
 from lagebild.stories import dyad_timeline, outlet_comparison, update_stories
+from lagebild.stories.update import unassigned_articles
 from stories_helpers import CALL, FLOOD, FOLLOW_UP, article, event, quote, wire_copy
 
 
@@ -98,3 +99,44 @@ def test_outlet_comparison_lists_reported_and_missed(tmp_path: Path) -> None:
         assert comparison.quotes[0].speaker == "RUS_peskow"
         assert comparison.to_dict()["story"] == comparison.story
         assert outlet_comparison(store, "no-such-story") is None
+
+
+def test_unassigned_articles_read_columns_actors_and_events(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save_batch(_first_batch())
+        read = {a.id: a for a in unassigned_articles(store)}
+        assert list(read) == ["a1", "a2", "a3"]
+        assert read["a1"].text == CALL and read["a1"].title == "Putin und Biden"
+        assert read["a1"].published == "2021-12-07"
+        assert [e.actor for e in read["a1"].entities] == ["RUS", "USA"]
+        assert [(e.type, e.source, e.target) for e in read["a1"].events] == [
+            ("CONSULT", ["RUS"], ["USA"]),
+            ("THREATEN", ["USA"], ["RUS"]),
+        ]
+        assert read["a3"].entities == [] and read["a3"].events == []
+
+
+def test_story_records_and_article_json_stay_in_sync(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save_batch(_first_batch())
+        update_stories(store)
+        for aid in ("a1", "a2", "a3"):
+            row = store.one(
+                "SELECT story, json_extract_string(data, '$.story') FROM articles WHERE id = ?", [aid]
+            )
+            assert row[0] is not None and row[0] == row[1]
+        stories = list(store.iter_stories())
+        assert sorted(a for s in stories for a in s.articles) == ["a1", "a2", "a3"]
+        row = store.one("SELECT title, first FROM stories WHERE id = ?", [store.get_article("a1").story])
+        assert row == ("Putin und Biden", "2021-12-07")
+
+
+def test_late_copy_beyond_duplicate_days_is_not_a_copy_when_reloaded(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save_batch(_first_batch())
+        update_stories(store)
+        store.save_batch([article("a6", wire_copy(CALL, "faz"), "2021-12-30", "faz", None, ("RUS", "USA"))])
+        late = update_stories(store)
+        assert late.duplicates == 0 and late.assigned == 1
+        # still the same story through text similarity
+        assert store.get_article("a6").story == store.get_article("a1").story

@@ -24,8 +24,17 @@ def tag(text: str, dct: str | None = DCT) -> dict[str, tuple[str, str | None]]:
         ("Am heutigen Donnerstag sprach er.", "heutigen Donnerstag", ("DATE", "2021-12-30")),
         ("Donnerstagabend telefonierten sie.", "Donnerstagabend", ("TIME", "2021-12-30TEV")),
         ("Gestern war es ruhig.", "Gestern", ("DATE", "2021-12-29")),
-        ("Das war vor zwei Wochen.", "vor zwei Wochen", ("DATE", "2021-W50")),
-        ("In zwei Stunden beginnt die Sitzung.", "In zwei Stunden", ("TIME", "2021-12-30")),
+        ("Das war vor zwei Wochen.", "zwei Wochen", ("DURATION", "P2W")),
+        ("In zwei Stunden beginnt die Sitzung.", "zwei Stunden", ("DURATION", "PT2H")),
+        ("Vor rund drei Jahren kam er.", "rund drei Jahren", ("DURATION", "P3Y")),
+        ("Zu Pfingsten 2010 kamen viele.", "Pfingsten 2010", ("DATE", "2010-05-23")),
+        ("Ostern wird er wieder kommen.", "Ostern", ("DATE", "2022-04-17")),
+        ("Am Karfreitag war es still.", "Karfreitag", ("DATE", "2021-04-02")),
+        ("Das LEBEN GEHT WEITER BIS 27. FEBRUAR 2022.", "27. FEBRUAR 2022", ("DATE", "2022-02-27")),
+        ("Der Starke von heute ist der Schwache von morgen.", "heute", ("DATE", "PRESENT_REF")),
+        ("Der Starke von heute ist der Schwache von morgen.", "morgen", ("DATE", "FUTURE_REF")),
+        ("Es war ein knappes Jahr voller Arbeit.", "ein knappes Jahr", ("DURATION", "P1Y")),
+        ("Dort starben 500 Menschen im Jahr.", "im Jahr", ("SET", "P1Y")),
         ("Die Gespräche sollen am 10. Januar beginnen.", "10. Januar", ("DATE", "2022-01-10")),
         ("Die Gespräche sind für Januar anberaumt.", "Januar", ("DATE", "2022-01")),
         ("Das Abkommen von 1997 gilt.", "1997", ("DATE", "1997")),
@@ -82,13 +91,26 @@ def test_no_false_hits_on_numbers_and_function_words() -> None:
 
 def test_ages_are_not_periods() -> None:
     assert tag("Der 44-Jährige und die fünfzehnjährige Tochter.") == {}
+    assert tag("Wahlberechtigt ab 16 Jahren, er fährt ein drei Jahre altes Auto.") == {}
+
+
+def test_counts_after_quantifiers_are_not_years() -> None:
+    found = tag("Es fehlen rund 1200 Unterschriften und fast 2000 Mitarbeiter, anders als etwa 1930 damals.")
+    assert "1200" not in found and "2000" not in found
+    assert found["1930"] == ("DATE", "1930")
+
+
+def test_ago_and_ahead_keep_the_point_they_lead_to() -> None:
+    found = {t.text: t.anchor for t in find_timexes("Vor drei Jahren kam er, in zwei Wochen geht er.", DCT)}
+    assert found == {"drei Jahren": "2018", "zwei Wochen": "2022-W02"}
+    assert all(t.anchor is None for t in find_timexes("Seit drei Tagen regnet es.", DCT))
 
 
 def test_without_dct_expressions_are_found_and_typed() -> None:
     found = tag("Am Dienstag, gestern und vor zwei Wochen, im Jahr 1997, drei Tage lang.", dct=None)
     assert found["Dienstag"] == ("DATE", None)
     assert found["gestern"] == ("DATE", None)
-    assert found["vor zwei Wochen"] == ("DATE", None)
+    assert found["zwei Wochen"] == ("DURATION", "P2W")
     assert found["Jahr 1997"] == ("DATE", "1997")
     assert found["drei Tage lang"] == ("DURATION", "P3D")
 

@@ -90,6 +90,19 @@ def test_outlet_comparison(client: TestClient) -> None:
     assert rows["Tagesblatt"]["conflict_share"] == 1.0  # REQUEST counts as (mild) conflict
 
 
+def test_story_outlets_and_dyad_come_from_stories(client: TestClient) -> None:
+    coverage = client.get("/api/stories/s1/outlets").json()
+    by_outlet = {c["outlet"]: c for c in coverage["outlets"]}
+    assert by_outlet["Tagesblatt"]["events"] == [0] and by_outlet["Tagesblatt"]["missed_events"] == [1, 2]
+    assert by_outlet["Weltbote"]["quotes"] == [] and len(coverage["quotes"]) == 2
+    assert client.get("/api/stories/none/outlets").status_code == 404
+    dyad = client.get("/api/dyad", params={"a": "nato", "b": "putin"}).json()
+    assert [(d["date"], d["score"]) for d in dyad["days"]] == [("2021-12-07", -1.0)]
+    assert dyad["days"][0]["events"][0]["event"]["direction"] == "b->a"
+    assert client.get("/api/dyad", params={"a": "nato", "b": "nobody"}).json()["days"] == []
+    assert client.get("/api/dyad", params={"a": "nato"}).status_code == 422
+
+
 def test_exports(client: TestClient) -> None:
     lines = client.get("/api/export/articles.jsonl").text.splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["a1", "b1", "evil"]
@@ -134,6 +147,9 @@ def test_story_page_ticker_charts_quotes(client: TestClient) -> None:
     assert "Putin forderte am Dienstag Sicherheitsgarantien" in html  # evidence of the merged event
     assert html.count('<rect class="bar t-') == 3 and '<polyline class="curve"' in html
     assert "Dmitri Peskow" in html and "Tagesblatt" in html
+    coverage = re.findall(r'<td class="num">(\d+/\d+)</td>', html.split('id="coverage"')[1].split("</table>")[0])
+    assert coverage == ["1/3", "1/2", "1/3", "1/2", "1/3", "0/2"]  # Evil, Tagesblatt, Weltbote (no quote)
+    assert "<title>2021-12-07: -1</title>" in client.get("/stories/s1", params={"dyad": "nato~putin"}).text
     assert client.get("/stories/none").status_code == 404
 
 
@@ -203,10 +219,10 @@ def test_chart_geometry() -> None:
     assert len(chart.rects) == 3 and chart.legend == ["AGREE", "ASSAULT"]
     tallest = max(r.h for r in chart.rects)
     assert sum(r.h for r in chart.rects if r.title.startswith("2021-12-01")) == pytest.approx(2 * tallest)
-    curve = dyad_curve([("2021-12-01", "AGREE"), ("2021-12-02", "ASSAULT")])
+    curve = dyad_curve([("2021-12-01", 3.0), ("2021-12-02", -9.0)])
     assert [p.css for p in curve.points] == ["pt coop", "pt conflict"]
     assert curve.points[0].y < curve.zero_y < curve.points[1].y
-    assert events_per_day([]).empty and dyad_curve([("bad", "AGREE")]).empty
+    assert events_per_day([]).empty and dyad_curve([("bad", 1.0)]).empty
 
 
 def test_segments_cover_text_once() -> None:

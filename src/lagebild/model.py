@@ -131,6 +131,7 @@ class Timex(_Record):
     text: str
     type: str
     value: str | None = None
+    anchor: str | None = None  # for "vor drei Jahren" (a DURATION in TimeML): the date it points to
 
 
 @dataclass

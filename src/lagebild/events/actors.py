@@ -119,11 +119,22 @@ def resolve(text: str, start: int, end: int, date: str | None = None) -> str | N
 
 
 def find_mentions(
-    text: str, start: int, end: int, entities: Iterable[Entity] = (), date: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    entities: Iterable[Entity] = (),
+    date: str | None = None,
+    language: str | None = None,
 ) -> list[Mention]:
-    """Actor mentions in ``text[start:end]``, ordered by position, without overlaps."""
+    """Actor mentions in ``text[start:end]``, ordered by position, without overlaps.
+
+    A person or organisation the dictionary does not know is coded from its noun phrase
+    (:func:`lagebild.events.context.context_actor`); the country and title words of that phrase then belong to
+    the mention rather than standing as actors of their own.
+    """
     found: list[Mention] = []
     given = False
+    unresolved: list[Entity] = []
     for ent in entities:
         given = True
         if ent.start < start or ent.end > end or ent.label not in ("PER", "ORG", "LOC", "MISC"):
@@ -131,6 +142,8 @@ def find_mentions(
         actor = ent.actor or resolve(text, ent.start, ent.end, date)
         if actor:
             found.append(Mention(ent.start, ent.end, text[ent.start : ent.end], actor))
+        elif ent.label in ("PER", "ORG"):
+            unresolved.append(ent)
     taken = [(m.start, m.end) for m in found]
     for match in gazetteer().places.finditer(text, start, end):
         s, e = match.span()
@@ -141,6 +154,8 @@ def find_mentions(
             found.append(Mention(s, e, match.group(0), actor))
             taken.append((s, e))
     if given:
+        found = code_noun_phrases(text, start, found, entities, unresolved, language)
+        found += sector_mentions(text, start, end, found)
         found.sort(key=lambda m: m.start)
         return found
     # no entity stage ran: ask the actor dictionary about capitalised names
@@ -156,5 +171,239 @@ def find_mentions(
         if actor:
             found.append(Mention(s, e, match.group(0), actor))
             taken.append((s, e))
+    found += sector_mentions(text, start, end, found)
     found.sort(key=lambda m: m.start)
     return found
+
+
+UNKNOWN_COUNTRY = "---"  # CAMEO's mark for an actor whose country the phrase does not say
+_SECTOR_DETERMINER = re.compile(
+    r"(?:^|\s)(?:der|die|das|den|dem|des|the|\d[\d.,]*|mehrere\w*|zahlreiche\w*|hunderte|tausende|dozens of|"
+    r"hundreds of|thousands of|several|some)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_TITLED_NAME = re.compile(
+    r"(?:\s+[A-Z][\w.'’-]+){1,3}"
+)  # "President Omar al-Bashir", "Judge Alejandro Rivera"
+
+
+def sector_mentions(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
+    """Generic actors named only by a sector noun (``die Polizei``, ``the rebels``, ``200 Journalisten``).
+
+    Their id is ``---.SECTOR``: the decision code gives them the country of the event's other party or of the
+    place named in the sentence, as CAMEO codes domestic actors.
+    """
+    out: list[Mention] = []
+    for sector, regex in gazetteer().sectors:
+        for match in regex.finditer(text, start, end):
+            s, e = match.span()
+            titled = _TITLED_NAME.match(text, e, end) if text[s].isupper() else None
+            if not titled and not _SECTOR_DETERMINER.search(text[max(start, s - 40) : s]):
+                continue
+            e = titled.end() if titled else e
+            if any(s < m.end and m.start < e for m in taken + out):
+                continue
+            out.append(Mention(s, e, match.group(0), f"{UNKNOWN_COUNTRY}.{sector}"))
+    return out
+
+
+# --- actors coded from their noun phrase -------------------------------------------------------------------------
+
+_NP_TOKEN = re.compile(r"[\w.'’-]+")
+_NP_STOP = re.compile(r"[,;:!?()\[\]\"«»„“”]")
+_NP_MAX_TOKENS = 5
+_DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "sein",
+        "seine",
+        "seinen",
+        "ihr",
+        "ihre",
+        "ihren",
+        "the",
+        "a",
+        "an",
+        "its",
+    ]
+)
+_ADJECTIVE = re.compile(
+    r"(?:\w+(?:isch|ig|lich|end|ell|al|iv|är|ant|ent|ierte|malig)(?:e|en|er|es|em)?|neue[nrsm]?|frühere[nrsm]?"
+    r"|alte[nrsm]?|former|new|then|deputy|acting|senior|top)",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset(
+    [
+        "von",
+        "vom",
+        "durch",
+        "gegen",
+        "an",
+        "gegenüber",
+        "mit",
+        "nach",
+        "in",
+        "im",
+        "aus",
+        "bei",
+        "zu",
+        "zur",
+        "zum",
+        "für",
+        "über",
+        "unter",
+        "vor",
+        "by",
+        "against",
+        "to",
+        "with",
+        "from",
+        "at",
+        "on",
+        "of",
+        "for",
+        "toward",
+        "towards",
+        "into",
+    ]
+)
+_FEDERAL = re.compile(r"(?<![\w])Bundes[a-zäöüß]{3,}")
+_HOME_COUNTRY = {
+    "de": "DEU"
+}  # default country of a domestic person in this language's press (see module doc)
+
+
+def _np_window(text: str, sentence_start: int, start: int) -> int:
+    """Start of the noun phrase in front of a name: titles, adjectives, articles; not prepositions or verbs."""
+    window_start = start
+    tokens = list(_NP_TOKEN.finditer(text, max(sentence_start, start - 120), start))
+    for count, token in enumerate(reversed(tokens)):
+        gap = text[token.end() : window_start]
+        word = token.group(0)
+        if count >= _NP_MAX_TOKENS or _NP_STOP.search(gap) or word.lower() in _PREPOSITIONS:
+            break
+        if word[:1].islower() and word.lower() not in _DETERMINERS and not _ADJECTIVE.fullmatch(word):
+            break
+        window_start = token.start()
+    return window_start
+
+
+_INFLECTION = re.compile(r"(?:e|en|er|es|em)$")
+
+
+def adjective_country(word: str) -> str | None:
+    """Country of a nationality adjective in any inflection (``finnischen`` -> FIN), from the actor dictionary."""
+    api = _actor_api()
+    if api is None or not word[:1].islower():
+        return None
+    try:
+        table = api.adjective_countries()
+        return table.get(api.fold(_INFLECTION.sub("", word)))
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _code_of(actor_id: str) -> tuple[str | None, str | None]:
+    country, sector = actor_code(actor_id)
+    if country is None and sector in ("IGO", "NGO"):
+        return sector, None
+    return country, sector
+
+
+def _sector_in(text: str) -> str | None:
+    for sector, regex in gazetteer().sectors:
+        if regex.search(text):
+            return sector
+    return None
+
+
+def context_actor(
+    text: str,
+    window_start: int,
+    end: int,
+    window: list[Mention],
+    label: str,
+    language: str | None,
+    foreign: bool,
+) -> str | None:
+    """Actor id (``CCC`` / ``CCC.SECTOR``) of an unknown person or organisation from its noun phrase.
+
+    The country comes from a known actor in the phrase (``der österreichische Bundeskanzler``,
+    ``CSU-Fraktionsvorsitzender``, ``EU-Außenbeauftragter``, ``Jung (CDU)``), from a ``Bundes-`` compound
+    (the German federal level), or, for a person in the domestic press whose sentence names no foreign actor,
+    from the language's home country. The sector comes from a sector noun in the phrase, else from the actor.
+    """
+    phrase = text[window_start:end]
+    sector = _sector_in(phrase)
+    country = None
+    for mention in window:
+        country, own_sector = _code_of(mention.actor)
+        if country:
+            sector = sector or own_sector
+            break
+    if country is None:
+        country = next((c for word in phrase.split() if (c := adjective_country(word))), None)
+    if country is None and language == "de" and _FEDERAL.search(phrase):
+        country, sector = "DEU", sector or "GOV"
+    if country is None and label == "PER" and not foreign:
+        country = _HOME_COUNTRY.get(language or "")
+    if country is None:
+        return None
+    if country in ("IGO", "NGO"):
+        return country
+    return f"{country}.{sector}" if sector else country
+
+
+def code_noun_phrases(
+    text: str,
+    sentence_start: int,
+    found: list[Mention],
+    entities: Iterable[Entity],
+    unresolved: list[Entity],
+    language: str | None,
+) -> list[Mention]:
+    """Fold the title words and country adjectives of a person's or organisation's noun phrase into its mention.
+
+    Known names keep their actor; unknown ones are coded by :func:`context_actor`. A party or body in brackets
+    right after a name (``Jung ( CDU )``) also belongs to the name.
+    """
+    out = list(found)
+    foreign = any(_code_of(m.actor)[0] not in (None, "DEU", "IGO", "NGO") for m in found)
+    for ent in entities:
+        if ent.label not in ("PER", "ORG") or ent.start < sentence_start:
+            continue
+        own = next((m for m in out if m.start == ent.start and m.end == ent.end), None)
+        if own is None and ent not in unresolved:
+            continue
+        window_start = _np_window(text, sentence_start, ent.start)
+        window = [m for m in out if window_start <= m.start and m.end <= ent.start]
+        bracket = re.match(r"\s*\(\s*", text[ent.end :])
+        after = [
+            m
+            for m in out
+            if bracket and m.start == ent.end + bracket.end() and re.match(r"\s*\)", text[m.end :])
+        ]
+        if own is None:
+            actor = context_actor(text, window_start, ent.end, window + after, ent.label, language, foreign)
+            if actor is None:
+                continue
+        else:
+            actor = own.actor
+            out.remove(own)
+        for mention in window + after:
+            out.remove(mention)
+        out.append(Mention(window_start, ent.end, text[window_start : ent.end], actor))
+    return out

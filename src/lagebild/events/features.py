@@ -158,6 +158,13 @@ def expand_day_lists(text: str, start: int, dates: list[tuple[int, int, str]]) -
     return sorted(out)
 
 
+def _event_date(timex: Timex) -> str | None:
+    """The date a timex gives an event: a DATE/TIME's value, or the date a DURATION points to ("vor drei Jahren")."""
+    if timex.type in ("DATE", "TIME"):
+        return date_value(timex.value)
+    return date_value(timex.anchor)
+
+
 def sentence_features(
     text: str,
     start: int,
@@ -172,7 +179,7 @@ def sentence_features(
     dates = [
         (t.start, t.end, v)
         for t in timexes
-        if start <= t.start and t.end <= end and t.type in ("DATE", "TIME") and (v := date_value(t.value))
+        if start <= t.start and t.end <= end and (v := _event_date(t))
     ]
     quote_index, speaker = None, None
     for index, quote in enumerate(quotes or []):
@@ -187,7 +194,7 @@ def sentence_features(
         language=_lang(language),
         published=published,
         triggers=find_triggers(text, start, end, language),
-        mentions=find_mentions(text, start, end, entities, published),
+        mentions=find_mentions(text, start, end, entities, published, language),
         dates=expand_day_lists(text, start, sorted(dates)),
         cues=find_cues(text, start, end, language),
         quote=quote_index,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lagebild.events.actors import Mention
+from lagebild.events.actors import UNKNOWN_COUNTRY, Mention, actor_code
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
 from lagebild.events.resources import lexicon
 from lagebild.model import Event, Span
@@ -19,16 +19,20 @@ _ATTRIBUTION = re.compile(
 )
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _PREP_BEFORE = re.compile(
-    r"(?:^|\s)(?P<prep>von|vom|durch|gegen|an|gegenüber|mit|nach|in|im|aus|bei|zu|zur|zum|für|by|against|to|with|"
-    r"from|in|at|on|of|for|toward|towards|into)\s+(?:(?:der|die|das|den|dem|des|the|its|their|a|an)\s+)?"
+    r"(?:^|\s)(?P<prep>von|vom|durch|gegen|an|gegenüber|mit|nach|in|im|aus|bei|zu|zur|zum|für|auf|zwischen|um|über|"
+    r"wegen|seit|by|against|to|with|from|in|at|on|of|for|toward|towards|into|between|about|over)\s+(?:(?:der|die|das|den|dem|des|the|its|their|a|an)\s+)?"
     r"(?-i:[a-zäöüß][\w-]*\s+){0,2}$",
     re.IGNORECASE,
 )
 _PREP_BEFORE_DE = re.compile(  # German capitalises nouns: any two words may sit between preposition and name
-    _PREP_BEFORE.pattern.replace(r"(?-i:[a-zäöüß][\w-]*\s+){0,2}$", r"(?:[\w-]+\s+){0,2}$"), re.IGNORECASE
+    _PREP_BEFORE.pattern.replace(
+        r"(?-i:[a-zäöüß][\w-]*\s+){0,2}$",
+        r"(?:(?-i:[A-ZÄÖÜ][\w-]*|[a-zäöüß][\w-]*(?:e|en|er|es|em))\s+){0,2}$",
+    ),
+    re.IGNORECASE,
 )
 _AGENT_PREPS = frozenset({"von", "vom", "durch", "by"})
-_LOCATIVE_PREPS = frozenset({"in", "im", "aus", "bei", "at", "nach"})
+_LOCATIVE_PREPS = frozenset({"in", "im", "aus", "bei", "at", "nach", "auf", "zwischen", "between", "seit"})
 _SUBORDINATE = re.compile(
     r"^[\s,;:]*(?:falls|wenn|sofern|dass|weil|ob|um|ohne|if|unless|that)\b|^[\s,;:]*(?:\S+\s+){0,3}?(?:es|sie|er|they|it|he|she)\b",
     re.IGNORECASE,
@@ -55,6 +59,11 @@ class _Group:
     @property
     def end(self) -> int:
         return self.mentions[-1].end
+
+    @property
+    def generic(self) -> bool:
+        """Only sector nouns (``die Polizei``): a named actor is the likelier target."""
+        return all(m.actor.startswith(UNKNOWN_COUNTRY) for m in self.mentions)
 
     @property
     def actors(self) -> list[str]:
@@ -121,6 +130,7 @@ def _actors(
             source = bare_after[0]
     rest = [g for g in after if g is not source]
     non_locative = [g for g in rest if g.prep not in _LOCATIVE_PREPS]
+    non_locative = [g for g in non_locative if not g.generic] + [g for g in non_locative if g.generic]
     if non_locative:
         target = non_locative[0]
     elif rest:
@@ -285,6 +295,8 @@ def decide(features: SentenceFeatures) -> list[Event]:
             threat = trigger
         if etype in _GOVERNING:
             governing = (trigger, source, target)
+    for event in events:
+        _fill_unknown_countries(features, event)
     if obligation is not None and not any(e.type == "REQUEST" for e in events):
         position, request = obligation
         request.evidence = Span(features.start, features.end)
@@ -299,6 +311,33 @@ def decide(features: SentenceFeatures) -> list[Event]:
             if event.status == "occurred":
                 event.status = "planned"
     return events
+
+
+def _country_of(actor_id: str) -> str | None:
+    country = actor_code(actor_id)[0]
+    return country if country and country not in (UNKNOWN_COUNTRY, "IGO", "NGO") else None
+
+
+def _fill_unknown_countries(features: SentenceFeatures, event: Event) -> None:
+    """Give sector-only actors (``---.COP``) a country: a target the source's, a source the target's or the place's.
+
+    CAMEO codes domestic actors by the country they act in; with no country in sight the actor is dropped.
+    """
+    unknown = UNKNOWN_COUNTRY + "."
+    places = [c for m in features.mentions if (c := _country_of(m.actor))]
+
+    def first(ids: list[str]) -> str | None:
+        return next((c for a in ids if (c := _country_of(a))), None)
+
+    def filled(ids: list[str], country: str | None) -> list[str]:
+        out = [a.replace(unknown, f"{country}.", 1) if a.startswith(unknown) and country else a for a in ids]
+        return list(dict.fromkeys(a for a in out if not a.startswith(unknown)))
+
+    source_country = first(event.source)
+    target_country = first(event.target)
+    fallback = places[0] if places else None
+    event.source = filled(event.source, source_country or target_country or fallback)
+    event.target = filled(event.target, first(event.source) or fallback)
 
 
 def _dates_fallback(features: SentenceFeatures) -> tuple[str | None, str]:

@@ -35,9 +35,17 @@ class ClusterParams:
     time_penalty: float = 0.6
     """Fraction of the score lost at a gap of ``window_days`` (linear in the gap)."""
     duplicate_threshold: float = 0.7
+    duplicate_days: int = 10
+    """Largest gap in days between an article and an earlier one it can be a copy of."""
     query_terms: int = 10
     max_candidates: int = 12
     centroid_terms: int = 150
+    vector_terms: int = 60
+    floor: float = 0.08
+    """Lowest score at which an article may still join a story that clearly beats the runner-up."""
+    margin: float = 12.0
+    """How many times the runner-up's score the best story needs to be joined below ``threshold``."""
+    """Terms kept per article vector (highest TF-IDF weight)."""
 
 
 @dataclass
@@ -104,6 +112,7 @@ class StoryClusterer:
         # candidates at a lower threshold (more bands: higher recall), confirmed by the estimated Jaccard
         self.lsh = MinHashLSH(threshold=max(0.3, self.params.duplicate_threshold - 0.2), num_perm=NUM_PERM)
         self.signatures: dict[str, MinHash] = {}
+        self.signature_days: dict[str, int | None] = {}
         self.article_story: dict[str, str] = {}
         self.canonical: dict[str, str] = {}
         self.latest_day: int | None = None
@@ -121,12 +130,18 @@ class StoryClusterer:
             self.latest_day = story.last_day
 
     def add_signature(
-        self, article_id: str, story_id: str, canonical: str, signature: MinHash | None
+        self,
+        article_id: str,
+        story_id: str,
+        canonical: str,
+        signature: MinHash | None,
+        day: int | None = None,
     ) -> None:
         self.article_story[article_id] = story_id
         self.canonical[article_id] = canonical
         if signature is not None and article_id not in self.signatures:
             self.signatures[article_id] = signature
+            self.signature_days[article_id] = day
             self.lsh.insert(article_id, signature)
 
     # -- assignment ----------------------------------------------------------------------------------------
@@ -136,7 +151,7 @@ class StoryClusterer:
         if day is not None and (self.latest_day is None or day > self.latest_day):
             self.latest_day = day
         signature = minhash(article.text or "")
-        copy = self._duplicate_of(article.id, signature)
+        copy = self._duplicate_of(article.id, signature, day)
         if copy is not None:
             story_id = self.article_story[copy]
             story = self.stories.get(story_id)
@@ -144,15 +159,15 @@ class StoryClusterer:
                 story.n += 1
                 story.see_day(day)
             canonical = self.canonical.get(copy, copy)
-            self.add_signature(article.id, story_id, canonical, signature)
+            self.add_signature(article.id, story_id, canonical, signature, day)
             return Assignment(article.id, story_id, False, copy_of=canonical, score=1.0)
         counts = article_terms(article)
         self.df.add(list(counts))
-        vector = self.df.vector(counts)
+        vector = self.df.vector(counts, self.params.vector_terms)
         actors = article_actors(article)
         events = event_keys(article)
-        best, best_score = self._best_story(vector, actors, events, day)
-        if best is None or best_score < self.params.threshold:
+        best, best_score, runner_up = self._best_story(vector, actors, events, day)
+        if best is None or not self._joins(best_score, runner_up):
             story = StoryState(id=f"story-{article.id}", seq=self._next_seq)
             self._next_seq += 1
             self.stories[story.id] = story
@@ -161,9 +176,14 @@ class StoryClusterer:
             story = self.stories[best]
             new = False
         self._absorb(story, vector, actors, events, day)
-        self.add_signature(article.id, story.id, article.id, signature)
+        self.add_signature(article.id, story.id, article.id, signature, day)
         self._maybe_purge()
         return Assignment(article.id, story.id, new, score=0.0 if new else best_score)
+
+    def _joins(self, best: float, runner_up: float) -> bool:
+        """Join above ``threshold``, or above ``floor`` when the best story stands out from the runner-up."""
+        p = self.params
+        return best >= p.threshold or (best >= p.floor and best >= p.margin * runner_up)
 
     def score(
         self, story: StoryState, vector: dict[int, float], actors: set[str], events: set[str], day: int | None
@@ -181,7 +201,8 @@ class StoryClusterer:
 
     def _best_story(
         self, vector: dict[int, float], actors: set[str], events: set[str], day: int | None
-    ) -> tuple[str | None, float]:
+    ) -> tuple[str | None, float, float]:
+        """The best active candidate story, its score and the runner-up's score."""
         p = self.params
         query = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: p.query_terms]
         hits: Counter[str] = Counter()
@@ -189,9 +210,9 @@ class StoryClusterer:
             for story_id in self.index.get(key, ()):
                 hits[story_id] += 1
         if not hits:
-            return None, 0.0
+            return None, 0.0, 0.0
         ranked = sorted(hits, key=lambda s: (-hits[s], self.stories[s].seq))[: p.max_candidates]
-        best, best_score = None, -1.0
+        best, best_score, runner_up = None, -1.0, 0.0
         for story_id in ranked:
             story = self.stories[story_id]
             if not self._active(story, day):
@@ -200,8 +221,11 @@ class StoryClusterer:
             if value > best_score or (
                 value == best_score and best is not None and story.seq < self.stories[best].seq
             ):
+                runner_up = max(runner_up, best_score)
                 best, best_score = story_id, value
-        return best, max(best_score, 0.0)
+            else:
+                runner_up = max(runner_up, value)
+        return best, max(best_score, 0.0), runner_up
 
     def _active(self, story: StoryState, day: int | None) -> bool:
         if day is None or story.last_day is None:
@@ -234,16 +258,24 @@ class StoryClusterer:
             if key in story.centroid:
                 self.index.setdefault(key, set()).add(story.id)
 
-    def _duplicate_of(self, article_id: str, signature: MinHash | None) -> str | None:
+    def _duplicate_of(self, article_id: str, signature: MinHash | None, day: int | None) -> str | None:
         if signature is None:
             return None
-        candidates = [c for c in self.lsh.query(signature) if c != article_id and c in self.article_story]
+        candidates = [
+            c
+            for c in self.lsh.query(signature)
+            if c != article_id and c in self.article_story and self._within_copy_gap(c, day)
+        ]
         best, best_sim = None, self.params.duplicate_threshold
         for cand in sorted(candidates):
             sim = signature.jaccard(self.signatures[cand])
             if sim > best_sim or (sim == best_sim and best is None):
                 best, best_sim = cand, sim
         return best
+
+    def _within_copy_gap(self, candidate: str, day: int | None) -> bool:
+        other = self.signature_days.get(candidate)
+        return day is None or other is None or abs(day - other) <= self.params.duplicate_days
 
     def _maybe_purge(self) -> None:
         """Drop stories (and their signatures) that left the time window, so the index stays bounded."""
@@ -267,5 +299,6 @@ class StoryClusterer:
         for article_id in [a for a, s in self.article_story.items() if s in gone]:
             del self.article_story[article_id]
             self.canonical.pop(article_id, None)
+            self.signature_days.pop(article_id, None)
             if self.signatures.pop(article_id, None) is not None:
                 self.lsh.remove(article_id)

@@ -60,17 +60,20 @@ def load_clusterer(clusterer: StoryClusterer, store: Store, since_day: int | Non
                 events=set(json.loads(events)),
             )
         )
+    # only articles that a new one can still copy (within ``duplicate_days``) are needed for duplicate detection
+    copy_horizon = -(10**9) if since_day is None else since_day - clusterer.params.duplicate_days
     rows = store.con.execute(
-        """SELECT a.article_id, a.story_id, coalesce(a.copy_of, a.article_id), a.signature FROM story_articles a
-           JOIN story_clusters c USING (story_id)
-           WHERE c.last_day IS NULL OR c.last_day >= ? ORDER BY a.article_id""",
-        [horizon],
+        """SELECT a.article_id, a.story_id, coalesce(a.copy_of, a.article_id), a.signature, a.day
+           FROM story_articles a JOIN story_clusters c USING (story_id)
+           WHERE (c.last_day IS NULL OR c.last_day >= ?) AND (a.day IS NULL OR a.day >= ?)
+           ORDER BY a.article_id""",
+        [horizon, copy_horizon],
     ).fetchall()
-    for article_id, story_id, canonical, blob in rows:
+    for article_id, story_id, canonical, blob, day in rows:
         signature = None
         if blob is not None:
             signature = minhash_from_bytes(blob)
-        clusterer.add_signature(article_id, story_id, canonical, signature)
+        clusterer.add_signature(article_id, story_id, canonical, signature, day)
 
 
 def save_clusterer(
@@ -94,7 +97,7 @@ def save_clusterer(
                 "events": [json.dumps(sorted(s.events)) for s in stories],
             }
         )
-        _upsert(store, "story_clusters", table)
+        upsert(store, "story_clusters", table)
     if articles:
         signatures = [clusterer.signatures.get(a[0]) for a in articles]
         table = pa.table(
@@ -109,12 +112,12 @@ def save_clusterer(
                 ),
             }
         )
-        _upsert(store, "story_articles", table)
+        upsert(store, "story_articles", table)
     blob = zlib.compress(clusterer.df.df.astype(np.int32).tobytes(), 1)
     store.con.execute("INSERT OR REPLACE INTO story_df VALUES (0, ?, ?)", [clusterer.df.docs, blob])
 
 
-def _upsert(store: Store, table: str, data: pa.Table) -> None:
+def upsert(store: Store, table: str, data: pa.Table) -> None:
     store.con.register("_story_rows", data)
     try:
         names = ", ".join(data.column_names)

@@ -136,4 +136,10 @@ def minhash(text: str) -> MinHash | None:
 def minhash_from_bytes(blob: bytes) -> MinHash:
     """A MinHash restored from the bytes of its hash values (as persisted by the stories stage)."""
     values = np.frombuffer(blob, dtype=MINHASH_DTYPE)
-    return MinHash(num_perm=NUM_PERM, seed=7, hashvalues=values, scheme=MINHASH_SCHEME, hashfunc=int)
+    return MinHash(
+        seed=7,
+        hashvalues=values,
+        permutations=_TEMPLATE.permutations,
+        scheme=MINHASH_SCHEME,
+        hashfunc=int,
+    )

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from lagebild.model import Article, Event, Story
+from lagebild.model import Article, Entity, Event, Story
 from lagebild.store import Store
 from lagebild.stories.cluster import ClusterParams, StoryClusterer, day_number
 from lagebild.stories.events import EventReport, merge_events
-from lagebild.stories.state import ensure_tables, load_clusterer, save_clusterer
+from lagebild.stories.state import ensure_tables, load_clusterer, save_clusterer, upsert
 
 
 @dataclass
@@ -31,19 +31,53 @@ class StoryUpdate:
         return self.assigned / self.seconds if self.seconds else 0.0
 
 
-def unassigned_articles(store: Store, batch: int = 1000) -> Iterator[Article]:
-    """Articles without a story, in ingest order."""
+def unassigned_articles(store: Store, batch: int = 2000) -> Iterator[Article]:
+    """Articles without a story, in ingest order, with only what clustering reads.
+
+    The text, title and date come from their columns, actor ids from ``entities`` and event types and parties from
+    ``events``; the article JSON is not parsed.
+    """
     last = 0
     while True:
         rows = store.con.execute(
-            "SELECT seq, data FROM articles WHERE story IS NULL AND seq > ? ORDER BY seq LIMIT ?",
+            """SELECT a.seq, a.id, a.title, a.text, a.published,
+                   (SELECT list(e.actor ORDER BY e.idx) FROM entities e
+                    WHERE e.article_id = a.id AND e.actor IS NOT NULL),
+                   (SELECT list(struct_pack(t := v.type, s := v.source, g := v.target) ORDER BY v.idx)
+                    FROM events v WHERE v.article_id = a.id)
+               FROM (SELECT seq, id, title, text, published FROM articles
+                     WHERE story IS NULL AND seq > ? ORDER BY seq LIMIT ?) a
+               ORDER BY a.seq""",
             [last, batch],
         ).fetchall()
         if not rows:
             return
-        for seq, data in rows:
+        for seq, aid, title, text, published, actors, events in rows:
             last = seq
-            yield Article.from_json(data)
+            yield Article(
+                id=aid,
+                title=title,
+                text=text or "",
+                published=published,
+                entities=[Entity(0, 0, "", "", actor=actor) for actor in actors or ()],
+                events=[Event(type=e["t"], source=e["s"] or [], target=e["g"] or []) for e in events or ()],
+            )
+
+
+def save_story_records(store: Store, stories: list[Story]) -> None:
+    """Insert or replace story records in one bulk statement (same rows as ``Store.save_stories``)."""
+    if not stories:
+        return
+    table = pa.table(
+        {
+            "id": [s.id for s in stories],
+            "title": pa.array([s.title for s in stories], pa.string()),
+            "first": pa.array([s.first for s in stories], pa.string()),
+            "last": pa.array([s.last for s in stories], pa.string()),
+            "data": [json.dumps(s.to_dict(), ensure_ascii=False) for s in stories],
+        }
+    )
+    upsert(store, "stories", table)
 
 
 def update_stories(store: Store, params: ClusterParams | None = None) -> StoryUpdate:
@@ -80,7 +114,7 @@ def update_stories(store: Store, params: ClusterParams | None = None) -> StoryUp
     except BaseException:
         store.con.execute("ROLLBACK")
         raise
-    store.save_stories(build_stories(store, sorted(touched)))
+    save_story_records(store, build_stories(store, sorted(touched)))
     new = set(update.new_stories)
     update.updated_stories = sorted(touched - new)
     update.assigned = len(assignments)

@@ -106,3 +106,17 @@ def duration_value(amount: float | None, unit: str) -> str:
         number = f"{amount:g}"
     letter = {"MIN": "M"}.get(unit, unit)
     return f"PT{number}{letter}" if unit in ("H", "MIN", "S") else f"P{number}{letter}"
+
+
+_DURATION = re.compile(r"PT?(\d+)(Y|M|W|D|H|S|DE|CE|WE)")
+
+
+def offset_anchor(value: str | None, direction: int, dct: dt.date | None) -> str | None:
+    """The point a whole-number duration leads to from ``dct``: ``P3Y`` back (-1) from 2021 is ``2018``."""
+    m = _DURATION.fullmatch(value or "")
+    if m is None or dct is None:
+        return None
+    unit = m.group(2)
+    if unit == "M" and (value or "").startswith("PT"):
+        unit = "MIN"
+    return shift(dct, direction * int(m.group(1)), unit)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.easter import easter
+
 from .calendar import duration_value, month_year, shift, week_value, weekday_date
 from .context import Context
 from .lexicon import (
@@ -40,7 +42,7 @@ _MONTH_NAMES = (
     "November",
     "Dezember",
 )
-MONTH = rf"(?P<month>{alternation(_MONTH_NAMES)}|(?:Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)"
+MONTH = rf"(?P<month>{alternation(_MONTH_NAMES)}|{alternation(n.upper() for n in _MONTH_NAMES)}|(?:Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)"
 WEEKDAY = r"(?P<wd>[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onnabend|[Ss]onntag|MONTAG|DIENSTAG|MITTWOCH|DONNERSTAG|FREITAG|SAMSTAG|SONNTAG)"
 POD = r"(?P<pod>[Mm]orgen|[Ff]rüh|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht)"
 NUM = rf"(?P<num>\d+(?:[ \u00a0]\d{{3}})*(?:,\d+)?|{GERMAN_NUMBER_WORD}|{alternation(VAGUE_QUANTITIES)})"
@@ -127,7 +129,7 @@ def day_month(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?P<d>[0-3]?\d)\.)\s*(?:bis(?:\s+zum)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*{MONTH}(?:\s+{YEAR})?{E}",
+    rf"{B}(?P<t>(?P<d>[0-3]?\d)\.)\s*(?:(?i:bis)(?:\s+zum)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*{MONTH}(?:\s+{YEAR})?{E}",
     CASE,
 )
 def day_range_start(m: re.Match[str], ctx: Context) -> Result:
@@ -163,6 +165,13 @@ _NOT_A_YEAR = re.compile(
 )
 
 
+_QUANTIFIER = re.compile(
+    r"\b(?:mindestens|rund|fast|etwa|über|knapp|ca\.|circa|bis zu|ungefähr|gut|nur|weitere|insgesamt|mehr als"
+    r"|weniger als|nahezu|annähernd|exakt|genau)\s+$",
+    re.IGNORECASE,
+)
+
+
 @RULES.add(rf"{B}(?:im\s+)?(?P<t>(?:Jahre?s?\s+)?{YEAR}){E}", re.IGNORECASE)
 def year(m: re.Match[str], ctx: Context) -> Result:
     value = int(m["year"])
@@ -170,6 +179,12 @@ def year(m: re.Match[str], ctx: Context) -> Result:
     before = ctx.text[max(0, m.start() - 6) : m.start()]
     if _NOT_A_YEAR.match(after) or re.search(r"(?:[€$£x×]|Nr\.|Nummer|\d[.,]?)\s*$", before):
         return None
+    if (
+        not m["t"][0].isalpha()
+        and _QUANTIFIER.search(ctx.text[max(0, m.start() - 14) : m.start()])
+        and re.match(r"\s+[A-ZÄÖÜ]", after)
+    ):
+        return None  # "rund 1200 Unterschriften", "fast 2000 Mitarbeiter": a count
     if ctx.dct is not None and value > ctx.dct.year + 30:
         return None
     ctx.anchor_year = value
@@ -221,22 +236,53 @@ def season(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{ctx.dct.year + step:04d}-{code}"
 
 
-_HOLIDAYS = {"Weihnachten": (12, 24), "Heiligabend": (12, 24), "Silvester": (12, 31), "Neujahr": (1, 1)}
+_HOLIDAYS = {
+    "Weihnachten": (12, 24), "Heiligabend": (12, 24), "Heiligen Abend": (12, 24), "Christtag": (12, 25),
+    "Stephanstag": (12, 26), "Silvester": (12, 31), "Neujahr": (1, 1), "Neujahrstag": (1, 1),
+    "Dreikönigstag": (1, 6), "Allerheiligen": (11, 1), "Allerseelen": (11, 2), "Mariä Himmelfahrt": (8, 15),
+    "Maria Himmelfahrt": (8, 15), "Tag der Deutschen Einheit": (10, 3), "Nikolaustag": (12, 6),
+}  # fmt: skip
+# Movable feasts: days after Easter Sunday (Western computus).
+_EASTER_FEASTS = {
+    "Aschermittwoch": -46, "Palmsonntag": -7, "Gründonnerstag": -3, "Karfreitag": -2, "Karsamstag": -1,
+    "Ostern": 0, "Ostersonntag": 0, "Ostermontag": 1, "Christi Himmelfahrt": 39, "Pfingsten": 49,
+    "Pfingstsonntag": 49, "Pfingstmontag": 50, "Fronleichnam": 60,
+}  # fmt: skip
 
 
-@RULES.add(rf"{B}(?P<t>(?P<h>{alternation(_HOLIDAYS)})(?:\s+{YEAR})?){E}", CASE)
+def _feast_date(name: str, year: int) -> dt.date:
+    if name in _HOLIDAYS:
+        month, day = _HOLIDAYS[name]
+        return dt.date(year, month, day)
+    return easter(year) + dt.timedelta(days=_EASTER_FEASTS[name])
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:{REL}\s+)?(?P<h>{alternation({**_HOLIDAYS, **_EASTER_FEASTS})})(?:\s+{YEAR})?){E}", CASE
+)
 def holiday(m: re.Match[str], ctx: Context) -> Result:
-    month, day = _HOLIDAYS[m["h"]]
+    """Fixed and movable feasts ("Pfingsten 2010" via the Easter date); without a year the nearest one in the
+    tense's direction (or the one named by "vergangene"/"kommende")."""
+    name = m["h"]
     if m["year"]:
-        return "DATE", f"{m['year']}-{month:02d}-{day:02d}"
+        return "DATE", _feast_date(name, int(m["year"])).isoformat()
     if ctx.dct is None:
         return "DATE", None
-    return "DATE", f"{month_year(ctx.dct, month, ctx.tense(*m.span()), day):04d}-{month:02d}-{day:02d}"
+    direction = _direction(m["rel"], m, ctx)
+    dates = [_feast_date(name, ctx.dct.year + k) for k in (-1, 0, 1)]
+    if direction < 0:
+        chosen = max(d for d in dates if d <= ctx.dct)
+    elif direction > 0:
+        chosen = min(d for d in dates if d >= ctx.dct)
+    else:
+        chosen = min(dates, key=lambda d: abs((d - ctx.dct).days))
+    return "DATE", chosen.isoformat()
 
 
 # --- relative days, weekdays, parts of day ------------------------------------------------------------------------
 
 _DAY_WORDS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+_GENERIC_DAY = re.compile(r"\bvon\s+$")
 
 
 @RULES.add(
@@ -246,6 +292,12 @@ _DAY_WORDS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermo
 def day_word(m: re.Match[str], ctx: Context) -> Result:
     word = m["w"].lower()
     pod = m["pod"]
+    if (
+        not pod
+        and word in ("heute", "morgen")
+        and _GENERIC_DAY.search(ctx.text, max(0, m.start() - 5), m.start())
+    ):
+        return "DATE", "PRESENT_REF" if word == "heute" else "FUTURE_REF"  # "der Starke von heute"
     if word == "heute" and not pod and not ctx.news:
         return "DATE", "PRESENT_REF"
     if ctx.dct is None:
@@ -304,7 +356,7 @@ def weekday_set(m: re.Match[str], ctx: Context) -> Result:
     return "SET", f"XXXX-WXX-{wd + 1}"
 
 
-@RULES.add(rf"{B}(?:am|gegen|in\s+der|des|zum|vom)\s+(?P<t>(?:(?:frühen|späten)\s+)?{POD}){E}", CASE)
+@RULES.add(rf"{B}(?:[Aa]m|[Gg]egen|[Ii]n\s+der|des|zum|vom)\s+(?P<t>(?:(?:frühen|späten)\s+)?{POD}){E}", CASE)
 def part_of_day(m: re.Match[str], ctx: Context) -> Result:
     day = ctx.reference_day(m.start())
     code = PARTS_OF_DAY[m["pod"].lower()]
@@ -379,7 +431,7 @@ def next_day(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", (base + dt.timedelta(days=step)).isoformat() if base else None
 
 
-@RULES.add(rf"{B}(?P<t>[Aa]m\s+Wochenende|Wochenende){E}", CASE)
+@RULES.add(rf"{B}(?:[Aa]m\s+)?(?P<t>Wochenende){E}", CASE)
 def weekend(m: re.Match[str], ctx: Context) -> Result:
     if ctx.dct is None:
         return "DATE", None
@@ -389,30 +441,31 @@ def weekend(m: re.Match[str], ctx: Context) -> Result:
     ) + "-WE"
 
 
+def _is_age(m: re.Match[str], ctx: Context) -> bool:
+    """ "ab 16 Jahren", "unter 18 Jahren", "ein drei Jahre altes Auto": an age, not a period."""
+    if _unit(m["unit"]) != "Y":
+        return False
+    before = ctx.text[max(0, m.start("t") - 8) : m.start("t")]
+    after = ctx.text[m.end("t") : m.end("t") + 8]
+    return bool(re.search(r"\b(?:ab|unter)\s+$", before) or re.match(r"\s+alte?[nmrs]?\b", after))
+
+
 # --- ago / in / durations -----------------------------------------------------------------------------------------
 
 
-@RULES.add(rf"{B}(?P<t>[Vv]or\s+{MOD}{NUM}\s+{UNIT}){E}")
-def ago(m: re.Match[str], ctx: Context) -> Result:
-    amount = german_number(m["num"])
+@RULES.add(rf"{B}[Vv]or\s+(?P<t>{MOD}{NUM}\s+{UNIT}){E}")
+@RULES.add(rf"{B}[Ii]n\s+(?P<t>{MOD}{NUM}\s+{UNIT}){E}(?!\s+(?:Haft|Folge|Jahren?|Abstand))")
+def ago_or_ahead(m: re.Match[str], ctx: Context) -> Result:
+    """ "vor drei Jahren", "in zwei Stunden": TimeML marks the period itself ("drei Jahren", P3Y), not the
+    point it leads to; :func:`offset_anchor` recovers that point."""
+    word = m["num"].lower()
+    amount = None if word in VAGUE_QUANTITIES else german_number(word)
+    if amount is None and word not in VAGUE_QUANTITIES:
+        return None
     unit = _unit(m["unit"])
-    if amount is None:
-        return "DATE", "PAST_REF"
-    if ctx.dct is None:
-        return "DATE", None
-    value = shift(ctx.dct, -int(amount), unit)
-    return ("TIME" if unit in ("H", "MIN", "S") else "DATE"), value
-
-
-@RULES.add(rf"{B}(?P<t>[Ii]n\s+{NUM}\s+{UNIT}){E}(?!\s+(?:Haft|Folge|Jahren?|Abstand))")
-def in_future(m: re.Match[str], ctx: Context) -> Result:
-    amount = german_number(m["num"])
-    unit = _unit(m["unit"])
-    if amount is None or not float(amount).is_integer():
-        return "DURATION", duration_value(amount, unit)
-    if ctx.dct is None:
-        return "DATE", None
-    return ("TIME" if unit in ("H", "MIN", "S") else "DATE"), shift(ctx.dct, int(amount), unit)
+    if unit == "WE":
+        return None
+    return "DURATION", duration_value(amount, unit)
 
 
 @RULES.add(
@@ -424,7 +477,7 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
     if amount is None and word not in VAGUE_QUANTITIES:
         return None
     unit = _unit(m["unit"])
-    if unit == "WE":
+    if unit == "WE" or _is_age(m, ctx):
         return None
     value = duration_value(amount, unit)
     if m["num2"]:
@@ -432,6 +485,20 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
         if second is not None:
             value += duration_value(second, _unit(m["unit2"]))[1:]
     return "DURATION", value
+
+
+_NOT_A_MEASURE = ("ander", "einzig", "jede", "halb", "bestimmt", "gewiss")
+
+
+@RULES.add(
+    rf"{B}(?P<t>[Ee]in(?:e[nms]?)?\s+(?P<adj>[a-zäöüß]+e[snm]?)\s+(?P<unit>Jahr|Monat|Woche|Tag|Wochenende)){E}",
+    CASE,
+)
+def one_unit_with_adjective(m: re.Match[str], ctx: Context) -> Result:
+    """ "ein knappes Jahr", "eine ganze Woche": one unit, whatever the adjective says about it."""
+    if m["adj"].startswith(_NOT_A_MEASURE):
+        return None
+    return "DURATION", duration_value(1, _unit(m["unit"]))
 
 
 @RULES.add(
@@ -551,7 +618,10 @@ def adverb_set(m: re.Match[str], ctx: Context) -> Result:
     return "SET", duration_value(1, unit)
 
 
-@RULES.add(rf"(?<=\d)\s+(?P<t>(?:pro|im|je)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde)){E}", CASE)
+@RULES.add(
+    rf"\d(?:\s+[A-ZÄÖÜ][a-zäöüß]+)?\s+(?P<t>(?:pro|im|je)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde)){E}(?!\s*\d)",
+    CASE,
+)
 @RULES.add(rf"{B}(?P<t>(?:pro|je)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde)){E}", CASE)
 def per_unit(m: re.Match[str], ctx: Context) -> Result:
     return "SET", duration_value(1, _unit(m["unit"]))
@@ -560,11 +630,11 @@ def per_unit(m: re.Match[str], ctx: Context) -> Result:
 # --- vague references ---------------------------------------------------------------------------------------------
 
 _VAGUE = {
-    "PRESENT_REF": r"[Jj]etzt|[Dd]erzeit|[Zz]urzeit|[Zz]ur\s+Zeit|[Gg]egenwärtig|[Mm]omentan|im\s+Moment|[Hh]eutzutage"
-    r"|(?:die|der)\s+Gegenwart|[Dd]ieser\s+Tage|in\s+diesen\s+Tagen|zur\s+Stunde|[Aa]ktuell",
-    "PAST_REF": r"[Dd]amals|(?:zu|in)\s+dieser\s+Zeit|zur\s+Vergangenheit|vergangener\s+Zeiten|[Ff]rüher|[Ee]inst|[Kk]ürzlich|[Vv]or\s+kurzem|[Jj]üngst|[Nn]eulich|[Ss]einerzeit"
-    r"|(?:die|der)\s+Vergangenheit|in\s+letzter\s+Zeit|[Ff]rühere[nr]?\s+Zeiten",
-    "FUTURE_REF": r"[Bb]ald|[Dd]emnächst|[Kk]ünftig|[Zz]ukünftig|(?:die|der)\s+Zukunft|[Ii]n\s+Zukunft",
+    "PRESENT_REF": r"[Jj]etzt|[Dd]erzeit|im\s+Moment|[Hh]eutzutage"
+    r"|(?:die|der)\s+Gegenwart|[Dd]ieser\s+Tage|in\s+diesen\s+Tagen|zur\s+Stunde",
+    "PAST_REF": r"[Dd]amals|(?:zu|in)\s+dieser\s+Zeit|zur\s+Vergangenheit|vergangener\s+Zeiten|[Ff]rüher|[Ee]inst|[Kk]ürzlich|[Nn]eulich"
+    r"|(?:die|der)\s+Vergangenheit|[Ii]n\s+letzter\s+Zeit|[Ff]rühere[nr]?\s+Zeiten",
+    "FUTURE_REF": r"[Bb]ald|[Dd]emnächst|(?:die|der)\s+Zukunft|[Ii]n\s+Zukunft",
 }
 
 

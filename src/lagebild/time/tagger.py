@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Timex
-from .calendar import parse_dct
+from .calendar import offset_anchor, parse_dct
 from .context import Context
 from .rules import Rule, RuleSet
 
@@ -33,6 +33,24 @@ def _select(text: str, rules: list[Rule]) -> list[tuple[int, int, int, Rule, re.
     return sorted(taken, key=lambda f: f[0])
 
 
+_OFFSET_CUE = {
+    "de": re.compile(r"\b(?P<cue>[Vv]or|[Ii]n|[Bb]innen)\s+$"),
+    "en": re.compile(r"\b(?P<cue>[Ii]n|[Ww]ithin)\s+$"),
+}
+
+
+def _anchor(text: str, start: int, end: int, value: str | None, ctx: Context) -> str | None:
+    """The date a duration after "vor"/"in" (or before "ago") leads to, kept beside its TimeML value."""
+    before = _OFFSET_CUE[ctx.language].search(text, max(0, start - 8), start)
+    if before:
+        direction = -1 if before["cue"].lower() == "vor" else 1
+    elif ctx.language == "en" and re.match(r"\s+ago\b", text[end : end + 6]):
+        direction = -1
+    else:
+        return None
+    return offset_anchor(value, direction, ctx.dct)
+
+
 def find_timexes(text: str, dct: str | None, language: str = "de") -> list[Timex]:
     """Temporal expressions in ``text`` with type and TIMEX3 value, normalised against ``dct`` (ISO date)."""
     if not text:
@@ -45,5 +63,6 @@ def find_timexes(text: str, dct: str | None, language: str = "de") -> list[Timex
             continue
         kind, value = result
         ctx.remember(value, end)
-        out.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value))
+        anchor = _anchor(text, start, end, value, ctx) if kind == "DURATION" else None
+        out.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value, anchor=anchor))
     return out

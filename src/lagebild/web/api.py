@@ -15,6 +15,7 @@ from fastapi.responses import FileResponse, StreamingResponse
 from starlette.background import BackgroundTask
 
 from lagebild.store import Store
+from lagebild.stories import dyad_timeline, outlet_comparison
 from lagebild.web import queries
 from lagebild.web.deps import DATE_PATTERN, DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, open_store
 
@@ -114,6 +115,29 @@ def story(story_id: str, store: StoreDep) -> dict[str, Any]:
     if found is None:
         raise HTTPException(404, "no such story")
     return found.to_dict()
+
+
+@router.get("/stories/{story_id}/outlets")
+def story_outlets(story_id: str, store: StoreDep) -> dict[str, Any]:
+    """What each outlet of a story carried and left out of its timeline events and quotes."""
+    found = outlet_comparison(store, story_id)
+    if found is None:
+        raise HTTPException(404, "no such story")
+    return found.to_dict()
+
+
+@router.get("/dyad")
+def dyad(
+    request: Request,
+    store: StoreDep,
+    a: Annotated[str, Query(min_length=1, max_length=200, description="actor id")],
+    b: Annotated[str, Query(min_length=1, max_length=200, description="actor id")],
+    tolerance: Annotated[int, Query(ge=0, le=7, description="days within which reports are merged")] = 1,
+) -> dict[str, Any]:
+    """Merged events between actors ``a`` and ``b`` (either direction) with a conflict/cooperation score per day."""
+    del store  # opened only to answer 503 when the store is missing
+    with queries.scratch_view(request.app.state.db_path) as view:
+        return dyad_timeline(view, a, b, tolerance).to_dict()
 
 
 @router.get("/events")

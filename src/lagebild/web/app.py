@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from lagebild.model import EVENT_TYPES, Article
 from lagebild.store import Store, StoreError
+from lagebild.stories import OutletComparison, outlet_comparison
 from lagebild.web import api, charts, queries
 from lagebild.web.deps import clean_date, clean_text, open_store
 from lagebild.web.highlight import article_marks, segments
@@ -207,7 +208,10 @@ def _pages(app: FastAPI) -> None:
             per_day=charts.events_per_day([(e["date"], e["event"]["type"]) for e in entries]),
             dyads=dyads,
             dyad=chosen,
-            curve=charts.dyad_curve(queries.dyad_events(events, *chosen)) if chosen else charts.Chart(),
+            curve=charts.dyad_curve(queries.dyad_days(request.app.state.db_path, *chosen))
+            if chosen
+            else charts.Chart(),
+            coverage=_coverage(outlet_comparison(store, story.id)),
             quote_groups=quote_groups,
             article_ids=ids,
         )
@@ -317,6 +321,24 @@ def _timeline(story: Any, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return entries
+
+
+def _coverage(found: OutletComparison | None) -> list[dict[str, Any]]:
+    """Per outlet of a story: articles and how many of the story's events and quotes it carried."""
+    if found is None:
+        return []
+    n_events, n_quotes = len(found.timeline), len(found.quotes)
+    return [
+        {
+            "outlet": c.outlet,
+            "articles": len(c.articles),
+            "events": len(c.events),
+            "n_events": n_events,
+            "quotes": len(c.quotes),
+            "n_quotes": n_quotes,
+        }
+        for c in found.outlets
+    ]
 
 
 def _pick_dyad(value: str | None, dyads: list[tuple[str, str]]) -> tuple[str, str] | None:

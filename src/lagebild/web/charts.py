@@ -1,4 +1,4 @@
-"""Server-side chart geometry for inline SVG: stacked bars of events per day by type and a dyad curve.
+"""Server-side chart geometry for inline SVG: stacked bars of events per day by type and a dyad score curve.
 
 Functions return plain numbers and CSS class names; templates draw them, so nothing from article data becomes markup.
 """
@@ -12,9 +12,8 @@ from datetime import date, timedelta
 from lagebild.model import EVENT_TYPES
 from lagebild.stories.events import GOLDSTEIN
 
-# The conflict (-) / cooperation (+) weight per PLOVER type: the one table the stories' timelines use too.
-PLOVER_WEIGHTS: dict[str, float] = GOLDSTEIN
-CONFLICT_TYPES = frozenset(t for t, w in PLOVER_WEIGHTS.items() if w < 0)
+# PLOVER types with a negative (conflictual) weight in the stories' scoring table.
+CONFLICT_TYPES = frozenset(t for t, w in GOLDSTEIN.items() if w < 0)
 MAX_DAYS = 366
 MAX_BAR = 48
 WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 720, 220, 40, 30, 10
@@ -124,19 +123,14 @@ def events_per_day(events: list[tuple[str | None, str]]) -> Chart:
     return chart
 
 
-def dyad_scores(events: list[tuple[str | None, str]]) -> dict[date, float]:
-    """Daily sum of conflict/cooperation weights for (date, type) pairs."""
+def dyad_curve(scored: list[tuple[str | None, float]]) -> Chart:
+    """A line of daily conflict/cooperation scores (``(date, score)`` pairs, e.g. from ``stories.dyad_timeline``)
+    with a zero line; undated entries and days without events are left out."""
     scores: dict[date, float] = {}
-    for raw_day, kind in events:
+    for raw_day, score in scored:
         day = parse_day(raw_day)
-        if day is not None and kind in PLOVER_WEIGHTS:
-            scores[day] = scores.get(day, 0.0) + PLOVER_WEIGHTS[kind]
-    return scores
-
-
-def dyad_curve(events: list[tuple[str | None, str]]) -> Chart:
-    """A line of daily conflict/cooperation scores with a zero line; days without events are left out."""
-    scores = dyad_scores(events)
+        if day is not None:
+            scores[day] = scores.get(day, 0.0) + score
     chart = Chart()
     if not scores:
         return chart
@@ -150,7 +144,7 @@ def dyad_curve(events: list[tuple[str | None, str]]) -> Chart:
             value = scores[day]
             y = mid - (value / bound) * (plot_h / 2)
             css = "pt coop" if value > 0 else "pt conflict" if value < 0 else "pt"
-            chart.points.append(Point(PAD_LEFT + i * step + step / 2, y, css, f"{day}: {value:+g}"))
+            chart.points.append(Point(PAD_LEFT + i * step + step / 2, y, css, f"{day}: {value:+.3g}"))
     chart.zero_y = mid
     chart.xlabels = _xlabels(days, step)
     chart.ylabels = [

@@ -35,8 +35,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "events_per_day": {"de": "Ereignisse pro Tag nach Typ", "en": "Events per day by type"},
     "dyad_curve": {"de": "Konflikt/Kooperation der Dyade", "en": "Dyad conflict/cooperation"},
     "dyad_note": {
-        "de": "Tagessumme gewichteter Ereignisse zwischen beiden Akteuren (positiv: Kooperation, negativ: Konflikt).",
-        "en": "Daily sum of weighted events between the two actors (positive: cooperation, negative: conflict).",
+        "de": "Tagessumme gewichteter Ereignisse zwischen beiden Akteuren in allen Artikeln, Meldungen mehrerer"
+        " Artikel zusammengeführt (positiv: Kooperation, negativ: Konflikt).",
+        "en": "Daily sum of weighted events between the two actors across all articles, reports of several articles"
+        " merged (positive: cooperation, negative: conflict).",
+    },
+    "outlet_coverage": {"de": "Berichterstattung je Medium", "en": "Coverage by outlet"},
+    "coverage_note": {
+        "de": "Ereignisse der Zeitleiste und Zitate, die das Medium gebracht hat, von allen der Geschichte.",
+        "en": "Timeline events and quotes the outlet carried, out of all in the story.",
     },
     "no_dyad": {"de": "Keine Dyade mit Ereignissen.", "en": "No dyad with events."},
     "text": {"de": "Text", "en": "Text"},
