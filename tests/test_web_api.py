@@ -147,7 +147,9 @@ def test_story_page_ticker_charts_quotes(client: TestClient) -> None:
     assert "Putin forderte am Dienstag Sicherheitsgarantien" in html  # evidence of the merged event
     assert html.count('<rect class="bar t-') == 3 and '<polyline class="curve"' in html
     assert "Dmitri Peskow" in html and "Tagesblatt" in html
-    coverage = re.findall(r'<td class="num">(\d+/\d+)</td>', html.split('id="coverage"')[1].split("</table>")[0])
+    coverage = re.findall(
+        r'<td class="num">(\d+/\d+)</td>', html.split('id="coverage"')[1].split("</table>")[0]
+    )
     assert coverage == ["1/3", "1/2", "1/3", "1/2", "1/3", "0/2"]  # Evil, Tagesblatt, Weltbote (no quote)
     assert "<title>2021-12-07: -1</title>" in client.get("/stories/s1", params={"dyad": "nato~putin"}).text
     assert client.get("/stories/none").status_code == 404

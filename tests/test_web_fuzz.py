@@ -25,7 +25,7 @@ CHECKS = [
     response_schema_conformance,
     negative_data_rejection,
 ]
-EXAMPLES = {GenerationMode.POSITIVE: 25, GenerationMode.NEGATIVE: 10}
+EXAMPLES = {GenerationMode.POSITIVE: 15, GenerationMode.NEGATIVE: 8}
 
 
 @pytest.fixture(scope="module")
@@ -50,4 +50,5 @@ def test_every_get_operation_conforms_to_the_schema(api_schema, mode: Generation
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert {op.path for op in operations} >= {"/api/articles", "/api/stories/{story_id}/outlets", "/api/dyad"}
     for operation in operations:
-        _fuzz(operation, mode)
+        if mode == GenerationMode.POSITIVE or len(operation.query):  # only query parameters can be invalid
+            _fuzz(operation, mode)

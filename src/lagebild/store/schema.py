@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -60,5 +60,17 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX IF NOT EXISTS timexes_article ON timexes (article_id)",
         "CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id)",
         "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+    ],
+    2: [
+        # Story clustering state (lagebild.stories.state): centroids, assignments with MinHash signatures, document
+        # frequencies of the hashed feature space.
+        """CREATE TABLE IF NOT EXISTS story_clusters (
+            story_id VARCHAR PRIMARY KEY, seq BIGINT, first_day INTEGER, last_day INTEGER, n INTEGER,
+            centroid JSON, actors JSON, events JSON
+        )""",
+        """CREATE TABLE IF NOT EXISTS story_articles (
+            article_id VARCHAR PRIMARY KEY, story_id VARCHAR, copy_of VARCHAR, day INTEGER, signature BLOB
+        )""",
+        "CREATE TABLE IF NOT EXISTS story_df (id INTEGER PRIMARY KEY, docs BIGINT, df BLOB)",
     ],
 }

@@ -3,7 +3,9 @@
 The similarity follows Miranda et al. (2018, "Multilingual Clustering of Streaming News"): TF-IDF cosine between the
 article and the story centroid (tokens and resolved actor ids in one hashed space), plus shared actors, shared events
 and a penalty for the time gap. Near-duplicates (MinHash/LSH over word 5-grams) join the story of the article they
-copy and are recorded as copies, so a wire story on ten portals counts as one report.
+copy and are recorded as copies, so a wire story on ten portals counts as one report. An article joins the best story
+when its score reaches ``threshold``, or, down to ``floor``, when that story scores ``margin`` times the runner-up
+(an unambiguous follow-up shares few words with its story but none with the others).
 
 Candidates come from an inverted index over the centroids' heaviest features, restricted to stories active within
 ``window_days``; stories that fall out of the window leave the index. Cost per article is therefore bounded by the

@@ -1,4 +1,4 @@
-"""Persisted clustering state in the store, in tables owned by the stories stage.
+"""Persisted clustering state in the store (tables created by the store's schema, version 2).
 
 ``story_clusters`` keeps each story's centroid, actors, event keys and day range; ``story_articles`` keeps each
 assigned article's story, the article it copies (near-duplicates) and its MinHash signature; ``story_df`` keeps the
@@ -18,20 +18,6 @@ import pyarrow as pa
 from lagebild.store import Store
 from lagebild.stories.cluster import StoryClusterer, StoryState
 from lagebild.stories.text import FEATURES, MINHASH_DTYPE, DocumentFrequencies, minhash_from_bytes
-
-TABLES = (
-    """CREATE TABLE IF NOT EXISTS story_clusters (
-        story_id VARCHAR PRIMARY KEY, seq BIGINT, first_day INTEGER, last_day INTEGER, n INTEGER,
-        centroid JSON, actors JSON, events JSON)""",
-    """CREATE TABLE IF NOT EXISTS story_articles (
-        article_id VARCHAR PRIMARY KEY, story_id VARCHAR, copy_of VARCHAR, day INTEGER, signature BLOB)""",
-    "CREATE TABLE IF NOT EXISTS story_df (id INTEGER PRIMARY KEY, docs BIGINT, df BLOB)",
-)
-
-
-def ensure_tables(store: Store) -> None:
-    for statement in TABLES:
-        store.con.execute(statement)
 
 
 def load_clusterer(clusterer: StoryClusterer, store: Store, since_day: int | None) -> None:

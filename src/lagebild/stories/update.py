@@ -13,7 +13,7 @@ from lagebild.model import Article, Entity, Event, Story
 from lagebild.store import Store
 from lagebild.stories.cluster import ClusterParams, StoryClusterer, day_number
 from lagebild.stories.events import EventReport, merge_events
-from lagebild.stories.state import ensure_tables, load_clusterer, save_clusterer, upsert
+from lagebild.stories.state import load_clusterer, save_clusterer, upsert
 
 
 @dataclass
@@ -87,7 +87,6 @@ def update_stories(store: Store, params: ClusterParams | None = None) -> StoryUp
     proportion to the new articles, not to the archive. Running it again without new articles changes nothing.
     """
     started = time.perf_counter()
-    ensure_tables(store)
     update = StoryUpdate()
     pending = store.one("SELECT count(*), min(published) FROM articles WHERE story IS NULL")
     if not pending or not pending[0]:

@@ -10,7 +10,6 @@ from typing import Any
 from lagebild.model import Event, TimelineEntry
 from lagebild.store import Store
 from lagebild.stories.events import EventReport, entry_score, merge_events
-from lagebild.stories.state import ensure_tables
 
 
 @dataclass
@@ -38,7 +37,6 @@ def dyad_timeline(store: Store, a: str, b: str, tolerance: int = 1) -> DyadTimel
     Each merged event carries ``direction`` ("a->b", "b->a" or "mutual"). The day score sums Goldstein weight x
     status factor over the day's merged events: positive days are cooperative, negative ones conflictual.
     """
-    ensure_tables(store)
     rows = store.con.execute(
         """SELECT e.article_id, e.data, a.published, coalesce(a.source_name, a.domain), s.copy_of
            FROM events e JOIN articles a ON a.id = e.article_id

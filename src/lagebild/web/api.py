@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
+from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
 from lagebild.store import Store
@@ -19,7 +20,17 @@ from lagebild.stories import dyad_timeline, outlet_comparison
 from lagebild.web import queries
 from lagebild.web.deps import DATE_PATTERN, DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, open_store
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class Detail(BaseModel):
+    """An error answer."""
+
+    detail: str
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Detail, "description": "not found"}}
+router = APIRouter(
+    prefix="/api", tags=["api"], responses={503: {"model": Detail, "description": "store unavailable"}}
+)
 
 StoreDep = Annotated[Store, Depends(open_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")]
@@ -59,7 +70,7 @@ def articles(
     return page(items, total, limit, offset)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id}", responses=NOT_FOUND)
 def article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """One article as in the output contract."""
     data = queries.article_json(store.con, article_id)
@@ -109,7 +120,7 @@ def stories(
     return page(found[offset : offset + limit], len(found), limit, offset)
 
 
-@router.get("/stories/{story_id}")
+@router.get("/stories/{story_id}", responses=NOT_FOUND)
 def story(story_id: str, store: StoreDep) -> dict[str, Any]:
     found = queries.get_story(store.con, story_id)
     if found is None:
@@ -117,7 +128,7 @@ def story(story_id: str, store: StoreDep) -> dict[str, Any]:
     return found.to_dict()
 
 
-@router.get("/stories/{story_id}/outlets")
+@router.get("/stories/{story_id}/outlets", responses=NOT_FOUND)
 def story_outlets(story_id: str, store: StoreDep) -> dict[str, Any]:
     """What each outlet of a story carried and left out of its timeline events and quotes."""
     found = outlet_comparison(store, story_id)
@@ -128,16 +139,13 @@ def story_outlets(story_id: str, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/dyad")
 def dyad(
-    request: Request,
     store: StoreDep,
     a: Annotated[str, Query(min_length=1, max_length=200, description="actor id")],
     b: Annotated[str, Query(min_length=1, max_length=200, description="actor id")],
     tolerance: Annotated[int, Query(ge=0, le=7, description="days within which reports are merged")] = 1,
 ) -> dict[str, Any]:
     """Merged events between actors ``a`` and ``b`` (either direction) with a conflict/cooperation score per day."""
-    del store  # opened only to answer 503 when the store is missing
-    with queries.scratch_view(request.app.state.db_path) as view:
-        return dyad_timeline(view, a, b, tolerance).to_dict()
+    return dyad_timeline(store, a, b, tolerance).to_dict()
 
 
 @router.get("/events")
@@ -189,7 +197,7 @@ def actors(
     return page(items, total, limit, offset)
 
 
-@router.get("/actors/{actor_id}")
+@router.get("/actors/{actor_id}", responses=NOT_FOUND)
 def actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
     found = queries.get_actor(store.con, actor_id)
     events = queries.actor_events(store.con, actor_id)
@@ -204,7 +212,20 @@ def outlets(store: StoreDep) -> list[dict[str, Any]]:
     return queries.outlet_comparison(store.con)
 
 
-@router.get("/export/{name}")
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **NOT_FOUND,
+    200: {
+        "description": "the table",
+        "content": {
+            "application/x-ndjson": {"schema": {"type": "string"}},
+            "text/csv": {"schema": {"type": "string"}},
+            "application/vnd.apache.parquet": {"schema": {"type": "string", "format": "binary"}},
+        },
+    },
+}
+
+
+@router.get("/export/{name}", response_class=Response, responses=EXPORT_RESPONSES)
 def export(name: str, request: Request) -> Any:
     """Whole tables as ``TABLE.jsonl``, ``TABLE.csv`` or ``TABLE.parquet``."""
     table, _, fmt = name.partition(".")

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from lagebild.model import Story
-from lagebild.store import Store, StoreError
+from lagebild.store import Store
 from lagebild.stories import dyad_timeline
 from lagebild.web.charts import CONFLICT_TYPES
 
@@ -237,37 +234,9 @@ def top_dyads(events: list[dict[str, Any]], n: int = 6) -> list[tuple[str, str]]
     return [pair for pair, _ in counts.most_common(n)]
 
 
-@contextmanager
-def scratch_view(db_path: str | Path) -> Iterator[Store]:
-    """The store at ``db_path`` read-only, seen through an in-memory database.
-
-    Read-side helpers of other packages may create their own (empty) tables before reading; on this view such tables
-    land in memory while every table of the store stays readable under its own name, so the file is never written.
-    """
-    con = duckdb.connect()
-    try:
-        literal = str(db_path).replace("'", "''")
-        try:
-            con.execute(f"ATTACH '{literal}' AS lagebild_store (READ_ONLY)")
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {db_path}: {exc}") from exc
-        names = con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'lagebild_store' AND schema_name = 'main'"
-        ).fetchall()
-        for (name,) in names:
-            quoted = '"' + name.replace('"', '""') + '"'
-            con.execute(f"CREATE VIEW memory.main.{quoted} AS SELECT * FROM lagebild_store.main.{quoted}")
-        view = Store.__new__(Store)
-        view.path, view.con, view.read_only = Path(db_path), con, True
-        yield view
-    finally:
-        con.close()
-
-
-def dyad_days(db_path: str | Path, a: str, b: str) -> list[tuple[str | None, float]]:
+def dyad_days(store: Store, a: str, b: str) -> list[tuple[str | None, float]]:
     """(date, score) per day of the merged events between ``a`` and ``b``, as scored by ``stories``."""
-    with scratch_view(db_path) as view:
-        return [(day.date, day.score) for day in dyad_timeline(view, a, b).days]
+    return [(day.date, day.score) for day in dyad_timeline(store, a, b).days]
 
 
 # -- events, quotes, actors ------------------------------------------------------------------------------------
