@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from lagebild.events.resources import gazetteer
@@ -40,8 +40,9 @@ def _actor_api() -> Any | None:
     return actors
 
 
+@lru_cache(maxsize=65536)
 def lookup_actor(name: str, date: str | None = None) -> str | None:
-    """Actor id for a name via the project's actor dictionary, if it is available."""
+    """Actor id for a name via the project's actor dictionary, if it is available (memoised: names repeat)."""
     api = _actor_api()
     if api is None:
         return None
@@ -91,12 +92,21 @@ def _sector_near(text: str, start: int, end: int) -> str | None:
 def gazetteer_actor(text: str, start: int, end: int) -> str | None:
     """Fallback actor id for ``text[start:end]`` from the gazetteer (country plus a nearby sector noun)."""
     surface = text[start:end]
+    code = _place_code(surface)
+    if code is None:
+        return None
+    if code == "IGO":
+        return f"org.{_slug(surface)}"
+    sector = _sector_near(text, start, end)
+    return f"{code}.{sector}" if sector else code
+
+
+@lru_cache(maxsize=65536)
+def _place_code(surface: str) -> str | None:
+    """The gazetteer code a name is, or has as a whole word inside it (IGOs only as the whole name)."""
     for regex, code in gazetteer().place_codes:
         if regex.fullmatch(surface) or (code != "IGO" and _word_search(regex, surface)):
-            if code == "IGO":
-                return f"org.{_slug(surface)}"
-            sector = _sector_near(text, start, end)
-            return f"{code}.{sector}" if sector else code
+            return code
     return None
 
 

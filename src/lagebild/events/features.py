@@ -67,6 +67,8 @@ def _lang(language: str | None) -> str:
 def find_triggers(text: str, start: int, end: int, language: str | None) -> list[Trigger]:
     """Trigger hits in ``text[start:end]``; overlapping hits keep the higher priority, then the longer one."""
     lex = lexicon()
+    if not lex.any_trigger[_lang(language)].search(text, start, end):
+        return []
     hits: list[tuple[int, int, int, int, str]] = []
     for pattern in lex.triggers[_lang(language)]:
         for match in pattern.regex.finditer(text, start, end):

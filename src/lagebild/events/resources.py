@@ -33,6 +33,8 @@ class TriggerPattern:
 @dataclass(frozen=True)
 class Lexicon:
     triggers: dict[str, tuple[TriggerPattern, ...]]
+    any_trigger: dict[str, re.Pattern[str]]
+    """Per language, one alternation of every trigger stem: a sentence it finds nothing in has no trigger."""
     modes: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     cues: dict[str, dict[str, re.Pattern[str]]]
     negative_actions: frozenset[str]
@@ -60,6 +62,10 @@ def lexicon() -> Lexicon:
     }
     return Lexicon(
         triggers={lang: tuple(items) for lang, items in triggers.items()},
+        any_trigger={
+            lang: _word("|".join(f"(?:{stem})" for entry in data["triggers"] for stem in entry.get(lang, [])) or "(?!)")
+            for lang in _LANGS
+        },
         modes=modes,
         cues=cues,
         negative_actions=frozenset(data["negative_actions"]),
