@@ -15,41 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from lagebild.language.lexicon import DETERMINERS as _DETERMINERS
 from lagebild.model import Actor
 
-_DETERMINERS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "eines",
-        "the",
-        "a",
-        "an",
-        "sein",
-        "seine",
-        "seinem",
-        "seinen",
-        "seiner",
-        "seines",
-        "ihr",
-        "ihre",
-        "ihrem",
-        "ihren",
-        "ihrer",
-        "ihres",
-        "dessen",
-        "deren",
-    ]
-)
 _FINAL_SUFFIXES = ("s", "es", "n", "en", "ns", "'")
 _PERSON_SUFFIXES = ("", "s", "'")
 _ADJ_END = re.compile(r"(?<=\w{3})(?:e|en|er|es|em)$")

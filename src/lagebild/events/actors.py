@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from lagebild.events.resources import gazetteer
+from lagebild.language.lexicon import DETERMINERS as _DETERMINERS
 from lagebild.model import Entity
 
 _NAME = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+){0,2}")
@@ -224,32 +225,6 @@ def sector_mentions(text: str, start: int, end: int, taken: list[Mention]) -> li
 _NP_TOKEN = re.compile(r"[\w.'’-]+")
 _NP_STOP = re.compile(r"[,;:!?()\[\]\"«»„“”]")
 _NP_MAX_TOKENS = 5
-_DETERMINERS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "sein",
-        "seine",
-        "seinen",
-        "ihr",
-        "ihre",
-        "ihren",
-        "the",
-        "a",
-        "an",
-        "its",
-    ]
-)
 _ADJECTIVE = re.compile(
     r"(?:\w+(?:isch|ig|lich|end|ell|al|iv|är|ant|ent|ierte|malig)(?:e|en|er|es|em)?|neue[nrsm]?|frühere[nrsm]?"
     r"|alte[nrsm]?|former|new|then|deputy|acting|senior|top)",
