@@ -37,6 +37,7 @@ serve: $(STAMP)
 # one thread, about five minutes).
 NER_DATA ?= ../shared/data/german-ner
 train-ner: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,train]"
 	$(BIN)/python -m lagebild.entities.train --data $(NER_DATA) --out src/lagebild/entities/model
 
 clean:

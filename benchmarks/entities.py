@@ -3,7 +3,8 @@
     python benchmarks/entities.py [--data ../shared/data/german-ner]
 
 NER sets: GermEval 2014 test sentences 3001-5100 (outer chunks; -deriv/-part types are not entities here, OTH is
-MISC) and German Europarl test. Systems: the packaged model, model + actor gazetteer, gazetteer alone, and any
+MISC) and German Europarl test. Systems: the packaged CRF and spaCy models, the shipped stage path (model + actor
+gazetteer), the gazetteer alone, and any
 other German NER that can run offline (spaCy German pipelines, flair, stanza: each is tried and reported).
 Actor resolution: benchmarks/data/actors_dev.jsonl (GermEval sentences, CC BY 4.0), precision/recall of actor ids.
 """
@@ -22,12 +23,14 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from lagebild.entities.actors import lookup  # noqa: E402
 from lagebild.entities.conll import Sentence, germeval_split, read_europarl  # noqa: E402
-from lagebild.entities.ner import gazetteer_matcher, load_ner  # noqa: E402
+from lagebild.entities.crf import load_crf  # noqa: E402
+from lagebild.entities.ner import load_ner  # noqa: E402
 from lagebild.entities.stage import EntityStage  # noqa: E402
 from lagebild.model import Article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("PER", "ORG", "LOC", "MISC")
+MODELS = ("lagebild CRF", "lagebild spaCy")
 Spans = list[tuple[int, int, str]]
 
 
@@ -64,20 +67,14 @@ def stage_spans(texts: list[str]) -> list[Spans]:
     return [stage.recognise(t) for t in texts]
 
 
+def crf_spans(texts: list[str]) -> list[Spans]:
+    tagger = load_crf()
+    return [tagger.recognise(t) for t in texts]
+
+
 def gazetteer_spans(texts: list[str]) -> list[Spans]:
-    nlp = load_ner()
-    matcher = gazetteer_matcher(id(nlp.vocab))
-    out = []
-    for doc in nlp.tokenizer.pipe(texts):
-        spans, taken = [], set()
-        for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
-            if taken & set(range(s, e)):
-                continue
-            taken |= set(range(s, e))
-            span = doc[s:e]
-            spans.append((span.start_char, span.end_char, doc.vocab.strings[match_id].split("|", 1)[0]))
-        out.append(spans)
-    return out
+    tagger = load_crf()
+    return [tagger.gazetteer(t) for t in texts]
 
 
 def peer_systems() -> tuple[dict[str, Callable[[list[str]], list[Spans]]], list[str]]:
@@ -125,7 +122,7 @@ def ner_rows(name: str, sentences: Iterable[Sentence], systems: dict) -> list[li
     for system, fn in systems.items():
         pred, speed = timed(fn, texts)
         for kind, (p, r, f, n) in score(gold, pred).items():
-            if kind == "ALL" or system == "lagebild model":
+            if kind == "ALL" or system in MODELS:
                 rows.append(
                     [
                         "NER",
@@ -229,16 +226,18 @@ def main() -> None:
     parser.add_argument("--actors-dev", type=Path, default=ROOT / "benchmarks" / "data" / "actors_dev.jsonl")
     args = parser.parse_args()
 
-    if load_ner() is None:
-        raise SystemExit("no packaged NER model: run python -m lagebild.entities.train first")
+    if load_ner() is None or load_crf() is None:
+        raise SystemExit("missing NER model: run python -m lagebild.entities.train --kind crf|spacy first")
     systems: dict[str, Callable[[list[str]], list[Spans]]] = {
-        "lagebild model": model_spans,
-        "lagebild model+gazetteer": stage_spans,
+        "lagebild CRF": crf_spans,
+        "lagebild spaCy": model_spans,
+        "EntityStage (CRF+gazetteer)": stage_spans,
         "gazetteer only": gazetteer_spans,
     }
     peers, notes = peer_systems()
     systems.update(peers)
     model_spans(["Warmlauf in Berlin."])  # load once before timing
+    crf_spans(["Warmlauf in Berlin."])
 
     _, germeval_test = germeval_split(args.data / "germeval2014")
     rows = ner_rows("GermEval14 test 3001-5100", germeval_test, systems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lagebild.entities import actors as dictionary
+from lagebild.entities.crf import load_crf
 from lagebild.entities.ner import MAX_CHARS, gazetteer_matcher, load_ner
 from lagebild.entities.resolve import resolve_mention, role_mentions
 from lagebild.model import Article, Entity
@@ -50,7 +51,18 @@ class EntityStage:
         return entities
 
     def recognise(self, text: str) -> list[tuple[int, int, str]]:
-        """Entity spans from the model, plus gazetteer names that overlap none of them."""
+        """Entity spans from the model (the CRF when packaged, else spaCy), plus gazetteer names that overlap
+        none of them."""
+        tagger = load_crf()
+        if tagger is not None:
+            found = tagger.recognise(text)
+            if self.gazetteer:
+                found += _uncovered(tagger.gazetteer(text), found, len(text))
+            return sorted(found)
+        return self.recognise_spacy(text)
+
+    def recognise_spacy(self, text: str) -> list[tuple[int, int, str]]:
+        """Entity spans from the spaCy model plus gazetteer names that overlap none of them."""
         nlp = load_ner()
         if nlp is None:
             doc = None
@@ -114,6 +126,21 @@ class EntityStage:
             label = "PER" if actor.startswith("per.") else "ORG"
             added.append(Entity(start, end, text[start:end], label, actor))
         return sorted(entities + added, key=lambda e: (e.start, e.end))
+
+
+def _uncovered(
+    candidates: list[tuple[int, int, str]], found: list[tuple[int, int, str]], length: int
+) -> list[tuple[int, int, str]]:
+    """The candidate spans that overlap none of ``found`` (nor each other)."""
+    taken = bytearray(length + 1)
+    for start, end, _ in found:
+        taken[start:end] = b"\x01" * (end - start)
+    out = []
+    for start, end, label in candidates:
+        if not any(taken[start:end]):
+            out.append((start, end, label))
+            taken[start:end] = b"\x01" * (end - start)
+    return out
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -1,10 +1,12 @@
-"""Train the packaged German NER model reproducibly on CPU (one thread).
+"""Train the packaged German NER models reproducibly on CPU (one thread).
 
-    python -m lagebild.entities.train --data ../shared/data/german-ner --out src/lagebild/entities/model
+    python -m lagebild.entities.train [--kind crf|spacy] --data ../shared/data/german-ner --out src/lagebild/entities/model
 
 Training data: GermEval 2014 dev + test sentences 1-3000 and German Europarl train (every 25th sentence held out
-for model selection, together with Europarl dev). GermEval test 3001-5100 and Europarl test are never seen.
-The result is written as ``ner.cfg`` + ``ner.bin`` (one serialised spaCy pipeline), loaded by ``lagebild.entities.ner``.
+for model selection, together with Europarl dev for spaCy). GermEval test 3001-5100 and Europarl test are never seen.
+``--kind crf`` (the default, the model ``EntityStage`` uses) writes ``crf.bin`` + ``crf_lexicon.json``
+(``lagebild.entities.crf``; ``--tune`` first prints a c1/c2 grid scored on the held-out slice); ``--kind spacy``
+writes ``ner.cfg`` + ``ner.bin`` (one serialised spaCy pipeline, loaded by ``lagebild.entities.ner``).
 """
 
 from __future__ import annotations
@@ -99,14 +101,35 @@ def train(data: Path, out: Path, width: int = 96, depth: int = 4) -> Path:
     return out
 
 
+def train_crf(data: Path, out: Path, krauts: Path | None, tune: bool = False) -> Path:
+    """Train the CRF tagger on the same split as the spaCy model (held-out slice only used by ``tune``)."""
+    from lagebild.entities.crf_train import train_crf as fit_crf
+
+    train_ge, _ = germeval_split(data / "germeval2014")
+    pool = train_ge + list(read_europarl(data / "europarl" / "train.tsv"))
+    if not tune:
+        return fit_crf(pool, out, krauts)
+    train_set = [s for i, s in enumerate(pool) if i % 25]
+    held_out = [s for i, s in enumerate(pool) if not i % 25]
+    return fit_crf(train_set, out, krauts, tune_on=held_out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kind", choices=("crf", "spacy"), default="crf", help="model to train")
     parser.add_argument("--data", type=Path, default=Path("../shared/data/german-ner"))
+    parser.add_argument(
+        "--krauts", type=Path, default=Path("../shared/data/krauts"), help="unlabeled news (CRF)"
+    )
+    parser.add_argument("--tune", action="store_true", help="CRF: pick c1/c2 on the held-out slice first")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "model")
     parser.add_argument("--width", type=int, default=96, help="token encoder width")
     parser.add_argument("--depth", type=int, default=4, help="token encoder depth (CNN layers)")
     args = parser.parse_args()
-    print(train(args.data, args.out, args.width, args.depth))
+    if args.kind == "crf":
+        print(train_crf(args.data, args.out, args.krauts, args.tune))
+    else:
+        print(train(args.data, args.out, args.width, args.depth))
 
 
 if __name__ == "__main__":

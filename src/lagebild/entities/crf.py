@@ -1,0 +1,258 @@
+"""German NER as a feature-rich linear-chain CRF (python-crfsuite), in the style of non-neural GermEval 2014 systems.
+
+Token features: word identity and lower case, prefixes/suffixes 1-4, word shape, capitalisation (also sentence
+initial), position, a +-2 window, gazetteer tags from the actor dictionary (multi-token names, longest match) and
+name lists (first names, surnames, cities, countries) stored with the model, and distributional word clusters
+learned from unlabeled text by ``lagebild.entities.train``. Texts are tokenised by a regex that keeps character
+offsets, so predicted spans index straight into the input text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+MODEL_FILE = "crf.bin"  # ".bin" is packaged as data
+LEXICON_FILE = "crf_lexicon.json"
+MAX_GAZETTEER_TOKENS = 6
+MAX_SENTENCE_TOKENS = 150
+TOKEN_RE = re.compile(
+    r"(?:[A-Za-zÄÖÜäöü]\.){2,}"  # initialisms: "U.S.", "z.B."
+    r"|(?:Dr|Prof|St|Nr|Abs|Art|Mio|Mrd|bzw|ca|vgl|usw|etc|Jh|Hr|Fr)\.(?=\s)"  # common abbreviations
+    r"|\d+(?:[.,:]\d+)*"
+    r"|\w+(?:[-'’.&/]\w+)*-?"  # words, compounds ("EU-Staaten", "Nord-"), "d'Arc"
+    r"|\S"
+)
+_SENTENCE_END = frozenset(".!?")
+Span = tuple[int, int, str]
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the tokens of ``text``."""
+    return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+def sentences_of(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token-index ranges of sentences: cuts after ``.!?`` before a capital (not after ordinals), at line breaks,
+    and at a length cap."""
+    out, start = [], 0
+    for i, (s, e) in enumerate(tokens):
+        last = i + 1 == len(tokens)
+        cut = last or i + 1 - start >= MAX_SENTENCE_TOKENS
+        if not cut:
+            nxt = tokens[i + 1][0]
+            gap = text[e:nxt]
+            ordinal = text[s:e] == "." and i > start and text[tokens[i - 1][0] : s].isdigit()  # "3. Mai"
+            cut = "\n" in gap or (
+                text[s:e] in _SENTENCE_END and bool(gap) and text[nxt : nxt + 1].isupper() and not ordinal
+            )
+        if cut:
+            out.append((start, i + 1))
+            start = i + 1
+    return out
+
+
+def shape(word: str) -> str:
+    """Compressed word shape: ``"EU-Staaten"`` -> ``"X-Xx"``, ``"2014"`` -> ``"d"``."""
+    out: list[str] = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+class Lexicon:
+    """Gazetteers and word clusters used as features: ``phrases`` maps token tuples to a label; ``words`` maps a
+    word to its name-list tags (``fn`` first name, ``ln`` surname, ``city``, ``country``); ``clusters`` maps a
+    lower-cased word to cluster ids (coarse and fine)."""
+
+    def __init__(
+        self,
+        phrases: dict[tuple[str, ...], str],
+        words: dict[str, list[str]],
+        clusters: dict[str, list[str]],
+    ) -> None:
+        self.phrases = phrases
+        self.words = words
+        self.clusters = clusters
+        self.longest = max((len(p) for p in phrases), default=1)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "phrases": [[list(k), v] for k, v in sorted(self.phrases.items())],
+                "words": self.words,
+                "clusters": self.clusters,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Lexicon:
+        data = json.loads(text)
+        return cls({tuple(k): v for k, v in data["phrases"]}, data["words"], data.get("clusters", {}))
+
+    def match(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Longest, left-to-right, non-overlapping gazetteer phrases as token spans ``(start, end, label)``."""
+        out, i = [], 0
+        phrases, longest = self.phrases, min(self.longest, MAX_GAZETTEER_TOKENS)
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                label = phrases.get(tuple(words[i : i + n]))
+                if label is not None:
+                    out.append((i, i + n, label))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _word_features(word: str, lexicon: Lexicon) -> list[str]:
+    low = word.lower()
+    feats = [
+        "w=" + word,
+        "lw=" + low,
+        "sh=" + shape(word),
+        "len=" + str(min(len(word), 8)),
+    ]
+    feats += ["p" + str(k) + "=" + low[:k] for k in range(1, 5) if len(low) >= k]
+    feats += ["s" + str(k) + "=" + low[-k:] for k in range(1, 5) if len(low) >= k]
+    if word[:1].isupper():
+        feats.append("title")
+    if word.isupper() and len(word) > 1:
+        feats.append("caps")
+    if any(ch.isdigit() for ch in word):
+        feats.append("digit")
+    if "-" in word:
+        feats.append("hyph")
+        head, _, tail = word.rpartition("-")
+        feats += ["hh=" + head.lower(), "ht=" + tail.lower()]
+    for tag in lexicon.words.get(word, ()):
+        feats.append("nl=" + tag)
+    for cluster in lexicon.clusters.get(low, ()):
+        feats.append("c" + cluster)
+    return feats
+
+
+class FeatureExtractor:
+    """Turns token sequences into crfsuite feature lists; word-intrinsic features are cached per word."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._cache: dict[str, tuple[list[str], str, str, str]] = {}
+
+    def _word(self, word: str) -> tuple[list[str], str, str, str]:
+        hit = self._cache.get(word)
+        if hit is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            low = word.lower()
+            clusters = self.lexicon.clusters.get(low, ("",))
+            hit = (_word_features(word, self.lexicon), low, shape(word), clusters[-1] if clusters else "")
+            self._cache[word] = hit
+        return hit
+
+    def __call__(self, words: Sequence[str]) -> list[list[str]]:
+        info = [self._word(w) for w in words]
+        gaz = ["O"] * len(words)
+        for s, e, label in self.lexicon.match(words):
+            gaz[s] = "B-" + label
+            for k in range(s + 1, e):
+                gaz[k] = "I-" + label
+        n = len(words)
+        out = []
+        for i in range(n):
+            feats = list(info[i][0])
+            feats.append("g=" + gaz[i])
+            if i == 0:
+                feats += ["BOS", "first_title=" + str(words[0][:1].isupper())]
+            if i == n - 1:
+                feats.append("EOS")
+            if i < 3:
+                feats.append("pos=" + str(i))
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    _, low, shp, cl = info[j]
+                    feats += [f"{d}lw={low}", f"{d}sh={shp}", f"{d}g={gaz[j]}", f"{d}c={cl}"]
+                    if d in (-1, 1):
+                        feats.append(f"{d}s3={low[-3:]}")
+                        feats.append(f"{d}lw|lw={low}|{info[i][1]}")
+                else:
+                    feats.append(f"{d}pad")
+            out.append(feats)
+        return out
+
+
+def bio(n_tokens: int, spans: Iterable[Span]) -> list[str]:
+    """BIO tags for token spans."""
+    tags = ["O"] * n_tokens
+    for s, e, label in spans:
+        tags[s] = "B-" + label
+        for k in range(s + 1, e):
+            tags[k] = "I-" + label
+    return tags
+
+
+def chunks(tags: Sequence[str]) -> list[Span]:
+    """Token spans from BIO tags (a stray ``I-`` opens a span)."""
+    spans: list[Span] = []
+    start, label = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        if label is not None and (tag == "O" or prefix == "B" or kind != label):
+            spans.append((start, i, label))
+            start, label = None, None
+        if tag != "O" and label is None:
+            start, label = i, kind
+    return spans
+
+
+class CrfTagger:
+    """A trained CRF with its lexicon: ``tag(words)`` gives token spans, ``recognise(text)`` character spans."""
+
+    def __init__(self, folder: Path) -> None:
+        import pycrfsuite
+
+        self.lexicon = Lexicon.from_json((folder / LEXICON_FILE).read_text(encoding="utf-8"))
+        self.features = FeatureExtractor(self.lexicon)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(folder / MODEL_FILE))
+
+    def tag(self, words: Sequence[str]) -> list[Span]:
+        if not words:
+            return []
+        return chunks(self._tagger.tag(self.features(words)))
+
+    def recognise(self, text: str) -> list[Span]:
+        """Entity spans as character offsets into ``text``."""
+        tokens = tokenize(text)
+        out: list[Span] = []
+        for a, b in sentences_of(text, tokens):
+            words = [text[s:e] for s, e in tokens[a:b]]
+            for s, e, label in self.tag(words):
+                out.append((tokens[a + s][0], tokens[a + e - 1][1], label))
+        return out
+
+    def gazetteer(self, text: str) -> list[Span]:
+        """Dictionary names in ``text`` as character spans (longest match over the regex tokens)."""
+        tokens = tokenize(text)
+        words = [text[s:e] for s, e in tokens]
+        return [(tokens[s][0], tokens[e - 1][1], label) for s, e, label in self.lexicon.match(words)]
+
+
+@cache
+def load_crf(path: str | None = None) -> CrfTagger | None:
+    """The packaged CRF tagger, loaded once per process; None when no CRF model is packaged."""
+    from lagebild.entities.ner import model_dir
+
+    folder = Path(path) if path else model_dir()
+    if not (folder / MODEL_FILE).exists() or not (folder / LEXICON_FILE).exists():
+        return None
+    return CrfTagger(folder)

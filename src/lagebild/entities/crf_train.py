@@ -1,0 +1,175 @@
+"""Training of the CRF tagger (``lagebild.entities.crf``): lexicon, word clusters, crfsuite L-BFGS.
+
+Name lists come from the Faker package (MIT licence; first names and surnames of several European locales,
+German city and country names) and from the actor dictionary; they are stored with the model, so Faker is needed
+only for training. Word clusters: k-means over SVD-reduced left/right co-occurrence vectors of the training
+sentences plus the KRAUTS raw news texts (unlabeled), computed deterministically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from lagebild.entities.conll import Sentence
+from lagebild.entities.crf import LEXICON_FILE, MODEL_FILE, FeatureExtractor, Lexicon, bio, chunks, tokenize
+
+FAKER_LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "fr_FR", "it_IT", "es_ES", "pl_PL", "nl_NL")
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+CLUSTER_SIZES = (64, 320)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def name_lists() -> dict[str, list[str]]:
+    """Word -> name-list tags from Faker's locale data (``fn``, ``ln``, ``city``, ``country``)."""
+    import importlib
+
+    tags: dict[str, set[str]] = {}
+
+    def add(words: Iterable[str], tag: str) -> None:
+        for name in words:
+            for part in tokenize(name):
+                word = name[part[0] : part[1]]
+                if word[:1].isupper() and len(word) > 1:
+                    tags.setdefault(word, set()).add(tag)
+
+    for locale in FAKER_LOCALES:
+        person = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        add(getattr(person, "first_names", ()), "fn")
+        add(getattr(person, "last_names", ()), "ln")
+    address = importlib.import_module("faker.providers.address.de_DE").Provider
+    add(address.cities, "city")
+    add(address.countries, "country")
+    return {w: sorted(t) for w, t in sorted(tags.items())}
+
+
+def actor_phrases() -> dict[tuple[str, ...], str]:
+    """Token tuples of every proper-name variant in the actor dictionary, with their NER label."""
+    from lagebild.entities.ner import gazetteer_patterns
+
+    phrases: dict[tuple[str, ...], str] = {}
+    for surface, label, _ in gazetteer_patterns():
+        key = tuple(surface[s:e] for s, e in tokenize(surface))
+        phrases.setdefault(key, label)
+    return phrases
+
+
+def unlabeled_sentences(krauts: Path | None) -> list[list[str]]:
+    """Tokenised paragraphs of the KRAUTS raw news texts (TimeML markup stripped)."""
+    out: list[list[str]] = []
+    if krauts is None or not krauts.exists():
+        return out
+    for path in sorted(krauts.glob("*_raw-text/*.tml")):
+        text = _TAG.sub(" ", path.read_text(encoding="utf-8", errors="replace"))
+        for para in text.split("\n"):
+            words = [para[s:e] for s, e in tokenize(para)]
+            if len(words) > 3:
+                out.append(words)
+    return out
+
+
+def word_clusters(corpus: list[list[str]], min_count: int = 2, seed: int = 13) -> dict[str, list[str]]:
+    """Lower-cased word -> cluster ids at two granularities, from k-means over distributional vectors."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.decomposition import TruncatedSVD
+
+    lowered = [[w.lower() for w in s] for s in corpus]
+    counts = Counter(w for s in lowered for w in s)
+    vocab = sorted(w for w, c in counts.items() if c >= min_count)
+    index = {w: i for i, w in enumerate(vocab)}
+    contexts = [w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:1500]]
+    cindex = {w: i for i, w in enumerate(contexts)}
+    rows, cols = [], []
+    for sent in lowered:
+        for i, w in enumerate(sent):
+            r = index.get(w)
+            if r is None:
+                continue
+            for d, offset in ((-1, 0), (1, 1), (-2, 2), (2, 3)):
+                j = i + d
+                c = cindex.get(sent[j]) if 0 <= j < len(sent) else None
+                if c is not None:
+                    rows.append(r)
+                    cols.append(offset * len(contexts) + c)
+    matrix = csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(vocab), 4 * len(contexts))
+    )
+    matrix.sum_duplicates()
+    matrix.data = np.log1p(matrix.data)
+    reduced = TruncatedSVD(n_components=60, random_state=seed).fit_transform(matrix)
+    reduced /= np.linalg.norm(reduced, axis=1, keepdims=True) + 1e-9
+    out: dict[str, list[str]] = {w: [] for w in vocab}
+    for k in CLUSTER_SIZES:
+        labels = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096).fit_predict(
+            reduced
+        )
+        for w, label in zip(vocab, labels, strict=True):
+            out[w].append(f"{k}_{label}")
+    return out
+
+
+def build_lexicon(sentences: list[Sentence], krauts: Path | None) -> Lexicon:
+    corpus = [s.words for s in sentences] + unlabeled_sentences(krauts)
+    return Lexicon(actor_phrases(), name_lists(), word_clusters(corpus))
+
+
+def fit(sentences: list[Sentence], lexicon: Lexicon, model_path: Path, params: dict | None = None) -> None:
+    """Train crfsuite (L-BFGS, one thread) on ``sentences`` and write the model to ``model_path``."""
+    import pycrfsuite
+
+    features = FeatureExtractor(lexicon)
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for sentence in sentences:
+        trainer.append(features(sentence.words), bio(len(sentence.words), sentence.spans))
+    trainer.set_params({**CRF_PARAMS, **(params or {})})
+    trainer.train(str(model_path))
+
+
+def evaluate(model_path: Path, lexicon: Lexicon, sentences: list[Sentence]) -> float:
+    """Exact-span micro F1 of a trained model on gold-tokenised sentences."""
+    import pycrfsuite
+
+    features = FeatureExtractor(lexicon)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    tp = n_pred = n_gold = 0
+    for sentence in sentences:
+        pred = set(chunks(tagger.tag(features(sentence.words))))
+        gold = set(sentence.spans)
+        tp += len(pred & gold)
+        n_pred += len(pred)
+        n_gold += len(gold)
+    p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def train_crf(
+    train_set: list[Sentence],
+    out: Path,
+    krauts: Path | None,
+    tune_on: list[Sentence] | None = None,
+) -> Path:
+    """Write ``crf.bin`` and ``crf_lexicon.json`` under ``out``; with ``tune_on``, first print the held-out F1
+    of a c1/c2 grid (trained on ``train_set``) and train the final model with the best setting."""
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    lexicon = build_lexicon(train_set + (tune_on or []), krauts)
+    params = dict(CRF_PARAMS)
+    if tune_on:
+        best = (-1.0, params)
+        with tempfile.TemporaryDirectory() as tmp:
+            for c1, c2 in ((0.02, 0.01), (0.05, 0.01), (0.1, 0.01), (0.05, 0.1)):
+                trial = {**params, "c1": c1, "c2": c2}
+                fit(train_set, lexicon, Path(tmp) / "trial.model", trial)
+                f1 = evaluate(Path(tmp) / "trial.model", lexicon, tune_on)
+                print(f"c1={c1} c2={c2} held-out F1={f1:.4f}", flush=True)
+                best = max(best, (f1, trial), key=lambda x: x[0])
+        params = best[1]
+    fit(train_set + (tune_on or []), lexicon, out / MODEL_FILE, params)
+    (out / LEXICON_FILE).write_text(lexicon.to_json(), encoding="utf-8")
+    return out
