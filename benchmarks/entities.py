@@ -24,13 +24,12 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 from lagebild.entities.actors import lookup  # noqa: E402
 from lagebild.entities.conll import Sentence, germeval_split, read_europarl  # noqa: E402
 from lagebild.entities.crf import load_crf  # noqa: E402
-from lagebild.entities.ner import load_ner  # noqa: E402
 from lagebild.entities.stage import EntityStage  # noqa: E402
 from lagebild.model import Article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("PER", "ORG", "LOC", "MISC")
-MODELS = ("lagebild CRF", "lagebild spaCy")
+MODELS = ("lagebild CRF",)
 Spans = list[tuple[int, int, str]]
 
 
@@ -55,13 +54,6 @@ def score(gold: list[Spans], pred: list[Spans]) -> dict[str, tuple[float, float,
     return out
 
 
-def model_spans(texts: list[str]) -> list[Spans]:
-    nlp = load_ner()
-    return [
-        [(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=256)
-    ]
-
-
 def stage_spans(texts: list[str]) -> list[Spans]:
     stage = EntityStage(roles=False)
     return [stage.recognise(t) for t in texts]
@@ -81,7 +73,12 @@ def peer_systems() -> tuple[dict[str, Callable[[list[str]], list[Spans]]], list[
     """Other German NER systems that load without downloading anything; notes for those that do not."""
     systems: dict[str, Callable[[list[str]], list[Spans]]] = {}
     notes = []
-    import spacy
+    try:
+        import spacy
+    except ImportError:
+        return systems, [
+            "spaCy is not installed, so no spaCy German pipeline can run; flair and stanza need downloaded weights"
+        ]
 
     for name in ("de_core_news_lg", "de_core_news_md", "de_core_news_sm", "de_dep_news_trf"):
         try:
@@ -226,17 +223,16 @@ def main() -> None:
     parser.add_argument("--actors-dev", type=Path, default=ROOT / "benchmarks" / "data" / "actors_dev.jsonl")
     args = parser.parse_args()
 
-    if load_ner() is None or load_crf() is None:
-        raise SystemExit("missing NER model: run python -m lagebild.entities.train --kind crf|spacy first")
+    if load_crf() is None:
+        raise SystemExit("missing NER model: run python -m lagebild.entities.train first")
     systems: dict[str, Callable[[list[str]], list[Spans]]] = {
         "lagebild CRF": crf_spans,
-        "lagebild spaCy": model_spans,
         "EntityStage (CRF+gazetteer)": stage_spans,
         "gazetteer only": gazetteer_spans,
     }
     peers, notes = peer_systems()
     systems.update(peers)
-    model_spans(["Warmlauf in Berlin."])  # load once before timing
+    crf_spans(["Warmlauf in Berlin."])  # load once before timing
     crf_spans(["Warmlauf in Berlin."])
 
     _, germeval_test = germeval_split(args.data / "germeval2014")

@@ -1,4 +1,4 @@
-"""The packaged German NER model (spaCy, trained by ``lagebild.entities.train``) and the actor gazetteer."""
+"""Where the packaged NER model lives, and the gazetteer of actor names the tagger is trained and run with."""
 
 from __future__ import annotations
 
@@ -52,22 +52,8 @@ _INSTITUTION_NAMES = frozenset(
 
 
 def model_dir() -> Path:
-    """Folder of the packaged model files (``ner.cfg``, ``ner.bin``)."""
+    """Folder of the packaged model files (``crf.bin``, ``crf_lexicon.json``)."""
     return Path(str(resources.files("lagebild.entities").joinpath("model")))
-
-
-@cache
-def load_ner(path: str | None = None):  # noqa: ANN201 - spacy.Language
-    """The German NER pipeline, loaded once per process; None when no model is packaged."""
-    from spacy.util import load_config, load_model_from_config
-
-    folder = Path(path) if path else model_dir()
-    if not (folder / "ner.cfg").exists() or not (folder / "ner.bin").exists():
-        return None
-    nlp = load_model_from_config(load_config(folder / "ner.cfg"), auto_fill=True)
-    nlp.from_bytes((folder / "ner.bin").read_bytes())
-    nlp.max_length = MAX_CHARS + 1
-    return nlp
 
 
 def gazetteer_label(actor: Actor, name: str) -> str:
@@ -99,15 +85,3 @@ def gazetteer_patterns() -> tuple[tuple[str, str, str], ...]:
             if not name.endswith(("s", "x", "z", ".")):
                 out.append((name + "s", label, actor.id))
     return tuple(out)
-
-
-@cache
-def gazetteer_matcher(vocab_id: int):  # noqa: ANN201 - spacy PhraseMatcher, cached per vocab
-    """A case-sensitive phrase matcher over the gazetteer for the NER pipeline's vocab."""
-    from spacy.matcher import PhraseMatcher
-
-    nlp = load_ner()
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    for surface, label, actor_id in gazetteer_patterns():
-        matcher.add(f"{label}|{actor_id}", [nlp.make_doc(surface)])
-    return matcher

@@ -6,7 +6,7 @@ import re
 
 from lagebild.entities import actors as dictionary
 from lagebild.entities.crf import load_crf
-from lagebild.entities.ner import MAX_CHARS, gazetteer_matcher, load_ner
+from lagebild.entities.ner import MAX_CHARS
 from lagebild.entities.resolve import resolve_mention, role_mentions
 from lagebild.model import Article, Entity
 
@@ -51,37 +51,13 @@ class EntityStage:
         return entities
 
     def recognise(self, text: str) -> list[tuple[int, int, str]]:
-        """Entity spans from the model (the CRF when packaged, else spaCy), plus gazetteer names that overlap
-        none of them."""
+        """Entity spans from the CRF tagger plus gazetteer names that overlap none of them; none without a model."""
         tagger = load_crf()
-        if tagger is not None:
-            found = tagger.recognise(text)
-            if self.gazetteer:
-                found += _uncovered(tagger.gazetteer(text), found, len(text))
-            return sorted(found)
-        return self.recognise_spacy(text)
-
-    def recognise_spacy(self, text: str) -> list[tuple[int, int, str]]:
-        """Entity spans from the spaCy model plus gazetteer names that overlap none of them."""
-        nlp = load_ner()
-        if nlp is None:
-            doc = None
-            found: list[tuple[int, int, str]] = []
-        else:
-            doc = nlp(text)
-            found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        if self.gazetteer and doc is not None:
-            taken = [False] * (len(text) + 1)
-            for start, end, _ in found:
-                taken[start:end] = [True] * (end - start)
-            matcher = gazetteer_matcher(id(nlp.vocab))
-            for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
-                span = doc[s:e]
-                if any(taken[span.start_char : span.end_char]):
-                    continue
-                label = doc.vocab.strings[match_id].split("|", 1)[0]
-                found.append((span.start_char, span.end_char, label))
-                taken[span.start_char : span.end_char] = [True] * (span.end_char - span.start_char)
+        if tagger is None:
+            return []
+        found = tagger.recognise(text)
+        if self.gazetteer:
+            found += _uncovered(tagger.gazetteer(text), found, len(text))
         return sorted(found)
 
     @staticmethod
