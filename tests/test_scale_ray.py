@@ -74,3 +74,24 @@ def test_ray_shards_equal_local(executor, articles, tmp_path):
     assert len(shards) == 5 and all(p.exists() for p in shards)
     assert not list((tmp_path / "shards").glob(".*.tmp"))
     assert _signature(read_shards(shards)) == local
+
+
+def test_process_through_ray_shards_equals_local(executor, tmp_path):
+    from lagebild.process import process
+    from lagebild.store import Store
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    lines = (CORPUS / "dolomiten.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    (corpus / "part.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    exported = []
+    for name, runner, shards in (
+        ("local", LocalExecutor(workers=1), None),
+        ("ray", executor, tmp_path / "sh"),
+    ):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            summary = process([str(corpus)], store, executor=runner, out=tmp_path / name, shards=shards)
+        assert summary.articles_out == 12 and not summary.failures
+        exported.append((tmp_path / name / "articles.jsonl").read_text(encoding="utf-8"))
+    assert exported[0] == exported[1]
+    assert list((tmp_path / "sh" / "run-1").glob("batch-*/shard-*.parquet"))

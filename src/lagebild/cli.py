@@ -54,6 +54,14 @@ def process(
             "starts a local instance). Every node needs lagebild installed.",
         ),
     ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            "--shards",
+            help="With --ray: the workers write their results as Parquet shards into this folder (one every node "
+            "can reach), and the store and the story stage read them from there.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest INPUTS, run the pipeline, store the articles and optionally export them."""
     from lagebild.process import process as run
@@ -76,6 +84,7 @@ def process(
                 executor=executor,
                 source=source,
                 out=out,
+                shards=shards,
                 on_progress=lambda n: progress.advance(task, n),
             )
     table = Table(title=f"Run {summary.run_id}", show_header=False)

@@ -52,11 +52,14 @@ def process(
     out: str | Path | None = None,
     on_progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    shards: str | Path | None = None,
 ) -> RunSummary:
     """Process ``inputs`` into ``store``; documents already stored (same content id) are skipped.
 
     Each batch is committed in one transaction together with its source-profile counts and failures, so a run that is
-    killed resumes on rerun without losing or duplicating anything.
+    killed resumes on rerun without losing or duplicating anything. With ``shards`` and an executor that can write
+    them (Ray), the workers write their results as Parquet shards under ``shards/run-<id>/`` and the store and the
+    corpus-level stages read them from there, so the driver never holds a batch's results in flight.
     """
     from lagebild.clean import SourceProfiles, lines_for_profile, source_key
 
@@ -64,7 +67,7 @@ def process(
     run_id = store.start_run()
     summary = RunSummary(run_id=run_id)
     profiles = SourceProfiles.from_rows(store.load_profiles())
-    for batch in batched(read_paths(inputs, source), batch_size):
+    for number, batch in enumerate(batched(read_paths(inputs, source), batch_size)):
         summary.documents_in += len(batch)
         failures = [(f.path, "ingest", f.reason) for f in batch if isinstance(f, IngestFailure)]
         articles = _fresh(store, [a for a in batch if isinstance(a, Article)], summary)
@@ -77,7 +80,7 @@ def process(
                 touched.update((key, line) for line in lines)
         stages = article_stages(profiles.repeated(source for source, _ in touched))
         done: list[Article] = []
-        for outcome in executor.map(stages, articles):  # type: ignore[attr-defined]
+        for outcome in _outcomes(executor, stages, articles, shards, run_id, number):
             summary.stage_seconds.update(outcome.timings)
             if outcome.article is not None:
                 done.append(outcome.article)
@@ -108,6 +111,23 @@ def process(
     if out is not None:
         summary.exports = export_jsonl(store, out)
     return summary
+
+
+def _outcomes(
+    executor: object,
+    stages: list,
+    articles: list[Article],
+    shards: str | Path | None,
+    run_id: int,
+    number: int,
+) -> Iterable:
+    """The executor's outcomes, through Parquet shards when asked for and the executor writes them."""
+    if shards is None or not hasattr(executor, "write_shards") or not articles:
+        return executor.map(stages, articles)  # type: ignore[attr-defined]
+    from lagebild.executors.ray_executor import read_shards
+
+    folder = Path(shards) / f"run-{run_id}" / f"batch-{number:06d}"
+    return read_shards(executor.write_shards(stages, articles, folder))
 
 
 def _fresh(store: Store, articles: list[Article], summary: RunSummary) -> list[Article]:
