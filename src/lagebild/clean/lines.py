@@ -1,4 +1,5 @@
-"""Line classifier: boilerplate reasons by pattern, content lines by shape, the article body by context."""
+"""Line classifier: boilerplate reasons by pattern, content lines by shape, the article body by context and by a
+learned classifier (``linemodel``) over the hand rules' verdicts."""
 
 from __future__ import annotations
 
@@ -7,17 +8,21 @@ from dataclasses import dataclass, field
 
 from lagebild.clean import patterns as pt
 from lagebild.clean.dates import date_from_caption, find_date
+from lagebild.clean.features import line_features
+from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.profiles import SourceProfiles
 from lagebild.model import Caption, Removed
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_TERMINAL = re.compile(r"[.!?:;…\"“”»«'’)\]]\s*$")
+_TERMINAL = re.compile(r"[.!?:;…\"“”»«'’)\]。！？」』]\s*$")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _HEADLINE_SEP = re.compile(r"[:|–—]")
 
 GOOD_MIN_WORDS = 8
 GOOD_MIN_STOP = 0.12
 MAX_GAP = 3
 CLUSTER_KEEP = 0.2
+MODEL_MIN_LINES = 20
 
 
 @dataclass
@@ -31,6 +36,7 @@ class Line:
     reason: str | None = None
     good: bool = False
     keep: bool = False
+    inferred: bool = False  # the reason comes from the section the line sits in, not from the line itself
 
     @property
     def stop_ratio(self) -> float:
@@ -58,7 +64,8 @@ class LineResult:
 def make_line(text: str) -> Line:
     tokens = _WORD.findall(text.lower())
     stops = sum(1 for token in tokens if token in pt.STOPWORDS)
-    return Line(text=text, words=len(tokens), stops=stops, terminal=bool(_TERMINAL.search(text)))
+    words = max(len(tokens), len(_CJK_CHAR.findall(text)) // 2)  # CJK writes no spaces: ~2 characters a word
+    return Line(text=text, words=words, stops=stops, terminal=bool(_TERMINAL.search(text)))
 
 
 def pattern_reason(line: Line, doc_script: str | None) -> str | None:
@@ -96,16 +103,38 @@ def classify_lines(
     source: str | None = None,
     profiles: SourceProfiles | None = None,
     select_body: bool = True,
+    model: LineModel | None = None,
+    use_model: bool = True,
 ) -> LineResult:
     """Split lines into body, removed (with reasons) and captions.
 
-    ``select_body`` finds the article region by context (for raw text); without it every line that no pattern
-    flags is body (for text already extracted from HTML).
+    ``select_body`` finds the article region by context (for raw text): the hand rules propose a region, then the
+    learned line classifier (``model``, by default the shipped one; ``use_model=False`` for the hand rules alone)
+    decides each line no pattern flagged. Without ``select_body`` every line that no pattern flags is body (for
+    text already extracted from HTML).
     """
-    lines = [make_line(text) for text in texts]
     result = LineResult()
+    lines = hand_lines(texts, source=source, profiles=profiles, select_body=select_body)
     if not lines:
         return result
+    if select_body and use_model:
+        _apply_model(lines, model or shipped_model())
+    _teasers_in_body(lines)
+    _collect(lines, result, select_body)
+    return result
+
+
+def hand_lines(
+    texts: list[str],
+    *,
+    source: str | None = None,
+    profiles: SourceProfiles | None = None,
+    select_body: bool = True,
+) -> list[Line]:
+    """Lines with the hand rules' verdicts: pattern reasons, good lines, sections and (optionally) the body region."""
+    lines = [make_line(text) for text in texts]
+    if not lines:
+        return lines
     doc_script = pt.dominant_script(" ".join(texts))
     doc_stop = sum(line.stops for line in lines) / max(1, sum(line.words for line in lines))
     use_stops = doc_stop >= 0.08  # a language whose stopwords we know
@@ -121,9 +150,29 @@ def classify_lines(
     else:
         for line in lines:
             line.keep = line.reason is None
-    _teasers_in_body(lines)
-    _collect(lines, result, select_body)
-    return result
+    return lines
+
+
+def _apply_model(lines: list[Line], model: LineModel | None) -> None:
+    """Let the learned classifier decide the lines no pattern flagged; flagged lines keep their reason.
+
+    A reason inferred from the section (a line after a comments or teaser heading) is the classifier's to overrule.
+
+    It learned from whole-page scrapes: a short document (fewer than ``MODEL_MIN_LINES`` lines) is left to the hand
+    rules, and so is a page where the classifier would keep nothing.
+    """
+    if model is None or len(lines) < MODEL_MIN_LINES:
+        return
+    proba = model.proba(line_features(lines))
+    keep = [
+        (line.reason is None or line.inferred) and bool(p >= model.threshold)
+        for line, p in zip(lines, proba, strict=True)
+    ]
+    if any(keep):
+        for line, verdict in zip(lines, keep, strict=True):
+            line.keep = verdict
+            if verdict:
+                line.reason = None
 
 
 def _is_good(line: Line, use_stops: bool) -> bool:
@@ -142,7 +191,8 @@ def _mark_sections(lines: list[Line]) -> None:
     in_teasers = False
     for line in lines:
         if in_comments:
-            line.reason = line.reason or "comments"
+            if line.reason is None:
+                line.reason, line.inferred = "comments", True
             line.good = False
             continue
         if line.reason == "comments" and seen_good >= 2:
@@ -155,7 +205,7 @@ def _mark_sections(lines: list[Line]) -> None:
             if line.good:
                 in_teasers = False
             elif line.reason is None:
-                line.reason = "teaser"
+                line.reason, line.inferred = "teaser", True
         seen_good += line.good
 
 

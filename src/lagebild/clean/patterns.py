@@ -86,6 +86,7 @@ out there here all one said says just only other some such new
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
+_SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese mixes kanji and kana in one text
 _SCRIPT_PREFIXES = ("LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 
 
@@ -96,7 +97,7 @@ def script_of(char: str) -> str | None:
     name = unicodedata.name(char, "")
     for prefix in _SCRIPT_PREFIXES:
         if name.startswith(prefix):
-            return prefix
+            return _SCRIPT_FAMILY.get(prefix, prefix)
     return name.split(" ", 1)[0] or None
 
 

@@ -6,6 +6,7 @@ import re
 
 from lagebild.clean.dates import date_from_url, find_date
 from lagebild.clean.html import extract_html, visible_lines
+from lagebild.clean.linemodel import LineModel
 from lagebild.clean.lines import LineResult, classify_lines
 from lagebild.clean.profiles import SourceProfiles, line_key
 from lagebild.model import Article, Dateline
@@ -49,8 +50,13 @@ def parse_dateline(paragraph: str) -> tuple[Dateline | None, str | None]:
     return Dateline(place=place, agency=match["agency"].strip()), date
 
 
-def clean_article(article: Article, profiles: SourceProfiles | None = None) -> Article:
-    """Fill title, dateline, text, published(+from), removed and captions from ``article.raw``."""
+def clean_article(
+    article: Article, profiles: SourceProfiles | None = None, *, line_model: LineModel | None = None
+) -> Article:
+    """Fill title, dateline, text, published(+from), removed and captions from ``article.raw``.
+
+    ``line_model`` replaces the shipped line classifier (for evaluation with models trained on other documents).
+    """
     raw = article.raw
     if raw is None or not raw.content or not raw.content.strip():
         article.published = article.published or (raw.published if raw else None)
@@ -63,9 +69,11 @@ def clean_article(article: Article, profiles: SourceProfiles | None = None) -> A
         result = classify_lines(extract.lines, source=source, profiles=profiles, select_body=False)
         meta_title, meta_date = extract.title, extract.date
         if not result.body:  # extraction found nothing: fall back to the page's visible lines
-            result = classify_lines(visible_lines(raw.content), source=source, profiles=profiles)
+            result = classify_lines(
+                visible_lines(raw.content), source=source, profiles=profiles, model=line_model
+            )
     else:
-        result = classify_lines(_text_lines(raw.content), source=source, profiles=profiles)
+        result = classify_lines(_text_lines(raw.content), source=source, profiles=profiles, model=line_model)
     if not result.body:
         _keep_unexplained(result)
     article.title = meta_title or result.title or article.title

@@ -1,0 +1,142 @@
+"""Train the line classifier on the zyte article-extraction pages (MIT) and write ``line_model.json``.
+
+Each page becomes its naive scrape (every visible text line in order); a line's label is whether it belongs to the
+ground-truth article body, by token overlap. Document-level k-fold cross-validation reports honest figures.
+
+    python -m lagebild.clean.train --data ../shared/data/zyte-article-extraction [--folds 5] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from lagebild.clean.features import context_features, line_features
+from lagebild.clean.html import visible_lines
+from lagebild.clean.linemodel import MODEL_PATH, Linear, LineModel
+from lagebild.clean.lines import classify_lines, hand_lines
+
+LABEL_OVERLAP = 0.6  # share of a line's tokens found in the gold body for the line to count as body
+SEED = 13
+
+
+@dataclass
+class Doc:
+    key: str
+    lines: list[str]
+    gold: str
+
+
+def load_zyte(data: Path) -> list[Doc]:
+    """Pages of the zyte set as naive scrapes with their gold bodies, sorted by key."""
+    truth = json.loads((data / "ground-truth.json").read_text())
+    docs = []
+    for key, entry in sorted(truth.items()):
+        path = data / "html" / f"{key}.html.gz"
+        if path.exists():
+            html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+            docs.append(Doc(key=key, lines=visible_lines(html), gold=entry["articleBody"]))
+    return docs
+
+
+def line_labels(lines: list[str], gold: str) -> np.ndarray:
+    """1 where at least ``LABEL_OVERLAP`` of the line's tokens occur in the gold body (tokens used up once)."""
+    available = Counter(gold.split())
+    labels = []
+    for line in lines:
+        tokens = line.split()
+        found = 0
+        for token in tokens:
+            if available[token] > 0:
+                found += 1
+        hit = bool(tokens) and found / len(tokens) >= LABEL_OVERLAP
+        if hit:
+            available.subtract(tokens)
+        labels.append(int(hit))
+    return np.asarray(labels, dtype=np.int64)
+
+
+def doc_matrix(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+    return line_features(hand_lines(doc.lines)), line_labels(doc.lines, doc.gold)
+
+
+def _fit_linear(x: np.ndarray, y: np.ndarray, c: float) -> Linear:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit((x - mean) / scale, y)
+    return Linear(mean=mean, scale=scale, coef=clf.coef_[0], intercept=float(clf.intercept_[0]))
+
+
+def fit(matrices: list[tuple[np.ndarray, np.ndarray]], c: float = 1.0) -> LineModel:
+    """Two stacked logistic regressions on standardised features (the second sees the first's context)."""
+    x = np.vstack([m for m, _ in matrices])
+    y = np.concatenate([y for _, y in matrices])
+    first = _fit_linear(x, y, c)
+    x2 = np.vstack([np.hstack([m, context_features(first.proba(m))]) for m, _ in matrices])
+    return LineModel(first=first, second=_fit_linear(x2, y, c))
+
+
+def token_prf(output: str, gold: str) -> tuple[float, float]:
+    pred, ref = Counter(output.split()), Counter(gold.split())
+    overlap = sum((pred & ref).values())
+    return (overlap / sum(pred.values()) if pred else 0.0), (overlap / sum(ref.values()) if ref else 1.0)
+
+
+def fold_of(index: int, folds: int) -> int:
+    return index % folds
+
+
+def cross_validate(docs: list[Doc], folds: int, c: float = 1.0) -> dict[str, LineModel]:
+    """Out-of-fold models: for each document key, a model trained without its fold's documents."""
+    matrices = [doc_matrix(doc) for doc in docs]
+    order = np.random.default_rng(SEED).permutation(len(docs))
+    fold = {int(i): fold_of(rank, folds) for rank, i in enumerate(order)}
+    models = {}
+    for k in range(folds):
+        model = fit([m for i, m in enumerate(matrices) if fold[i] != k], c)
+        models.update({doc.key: model for i, doc in enumerate(docs) if fold[i] == k})
+    return models
+
+
+def score(docs: list[Doc], models: dict[str, LineModel] | None) -> tuple[float, float, float]:
+    """Mean token P/R and their F1 of the text path's body, per document's model (None: hand rules)."""
+    ps, rs = [], []
+    for doc in docs:
+        model = models[doc.key] if models else None
+        result = classify_lines(doc.lines, model=model, use_model=model is not None)
+        p, r = token_prf("\n".join(result.body), doc.gold)
+        ps.append(p)
+        rs.append(r)
+    p, r = float(np.mean(ps)), float(np.mean(rs))
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/zyte-article-extraction"))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args()
+    docs = load_zyte(args.data)
+    print(f"{len(docs)} documents, {sum(len(d.lines) for d in docs)} lines")
+    print("hand rules        P/R/F1 {:.3f}/{:.3f}/{:.3f}".format(*score(docs, None)))
+    models = cross_validate(docs, args.folds, args.c)
+    print(f"{args.folds}-fold CV model  P/R/F1 " + "{:.3f}/{:.3f}/{:.3f}".format(*score(docs, models)))
+    model = fit([doc_matrix(doc) for doc in docs], args.c)
+    model.save(args.out)
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

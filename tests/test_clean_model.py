@@ -1,0 +1,81 @@
+"""Learned line classifier: shipped model, features, labels, and body selection on a whole-page scrape."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lagebild.clean.features import context_features, line_features, n_features
+from lagebild.clean.linemodel import LineModel, shipped_model
+from lagebild.clean.lines import MODEL_MIN_LINES, classify_lines, hand_lines
+from lagebild.clean.train import line_labels
+
+BODY = [
+    "The central bank raised its key interest rate by half a percentage point on Thursday, the largest move in years.",
+    "Officials said the decision was meant to slow inflation, which has climbed to its highest level in four decades.",
+    "Markets had expected the increase, and stocks rose modestly after the announcement was made in the afternoon.",
+    "Several economists warned that further increases could push the economy into a recession later this year.",
+    "The bank's governor told reporters that the board would watch the data closely before deciding on next steps.",
+    "Consumer prices rose by more than eight percent over the past twelve months, according to official figures.",
+]
+NAV = ["Home", "World", "Business", "Markets", "Tech", "Opinion", "Sport", "Culture", "Travel", "Video"]
+FOOTER = ["About us", "Contact", "Careers", "Advertise with us", "Sitemap", "Help centre", "Accessibility"]
+PAGE = NAV + ["Central bank raises rates by half a point"] + BODY + FOOTER
+
+
+def test_shipped_model_loads_and_matches_feature_width() -> None:
+    model = shipped_model()
+    assert model is not None
+    assert model.first.coef.shape == (n_features(),)
+    assert line_features(hand_lines(PAGE)).shape == (len(PAGE), n_features())
+
+
+def test_model_round_trip() -> None:
+    model = shipped_model()
+    assert model is not None
+    again = LineModel.from_dict(model.to_dict())
+    features = line_features(hand_lines(PAGE))
+    assert np.allclose(model.proba(features), again.proba(features))
+
+
+def test_whole_page_scrape_keeps_body_and_drops_navigation() -> None:
+    assert len(PAGE) >= MODEL_MIN_LINES
+    result = classify_lines(PAGE)
+    assert result.body == BODY
+    removed = {r.text for r in result.removed}
+    assert {"Business", "Careers", "Sitemap"} <= removed
+    assert result.title == "Central bank raises rates by half a point"
+
+
+def test_model_and_hand_rules_alone_agree_on_reasons() -> None:
+    page = PAGE[:12] + ["Subscribe now for unlimited access"] + PAGE[12:]
+    with_model = {r.text: r.reason for r in classify_lines(page).removed}
+    hand_only = {r.text: r.reason for r in classify_lines(page, use_model=False).removed}
+    assert (
+        with_model["Subscribe now for unlimited access"]
+        == "ui"
+        == hand_only["Subscribe now for unlimited access"]
+    )
+
+
+def test_line_labels_by_token_overlap() -> None:
+    gold = "The bank raised rates. Markets rose."
+    labels = line_labels(
+        ["The bank raised rates.", "Share this article", "Markets rose.", "The bank raised rates."], gold
+    )
+    assert labels.tolist() == [1, 0, 1, 0]  # gold tokens are used up once
+
+
+def test_context_features_shape_and_empty() -> None:
+    assert context_features(np.array([0.1, 0.9, 0.8])).shape[0] == 3
+    assert context_features(np.zeros(0)).shape[0] == 0
+    assert line_features([]).shape == (0, n_features())
+
+
+def test_japanese_kana_and_kanji_are_one_script_and_sentences_are_good() -> None:
+    lines = [
+        "報道によると、今回販売されたのは、いわゆる「脱獄」したiPhoneで、男性は容疑を認めているということです。",
+        "もちろん、アップル社はこのような改造を認めておらず、利用者には注意を呼びかけています。",
+    ]
+    result = classify_lines(lines)
+    assert result.body == lines
+    assert all(line.terminal and line.words >= 8 for line in hand_lines(lines))
