@@ -179,9 +179,7 @@ def sentence_features(
 ) -> SentenceFeatures:
     """Extract the features of the sentence ``text[start:end]``."""
     dates = [
-        (t.start, t.end, v)
-        for t in timexes
-        if start <= t.start and t.end <= end and (v := _event_date(t))
+        (t.start, t.end, v) for t in timexes if start <= t.start and t.end <= end and (v := _event_date(t))
     ]
     quote_index, speaker = None, None
     for index, quote in enumerate(quotes or []):

@@ -63,7 +63,10 @@ def lexicon() -> Lexicon:
     return Lexicon(
         triggers={lang: tuple(items) for lang, items in triggers.items()},
         any_trigger={
-            lang: _word("|".join(f"(?:{stem})" for entry in data["triggers"] for stem in entry.get(lang, [])) or "(?!)")
+            lang: _word(
+                "|".join(f"(?:{stem})" for entry in data["triggers"] for stem in entry.get(lang, []))
+                or "(?!)"
+            )
             for lang in _LANGS
         },
         modes=modes,

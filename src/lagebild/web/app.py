@@ -208,9 +208,7 @@ def _pages(app: FastAPI) -> None:
             per_day=charts.events_per_day([(e["date"], e["event"]["type"]) for e in entries]),
             dyads=dyads,
             dyad=chosen,
-            curve=charts.dyad_curve(queries.dyad_days(store, *chosen))
-            if chosen
-            else charts.Chart(),
+            curve=charts.dyad_curve(queries.dyad_days(store, *chosen)) if chosen else charts.Chart(),
             coverage=_coverage(outlet_comparison(store, story.id)),
             quote_groups=quote_groups,
             article_ids=ids,
