@@ -163,9 +163,7 @@ def _collect_actors(store: Store) -> None:
     }
     if not ids:
         return
-    try:
-        from lagebild.entities.actors import load_actors
-    except ImportError:
-        return
+    from lagebild.entities.actors import load_actors
+
     actors = load_actors()
     store.save_actors(actors[i] for i in sorted(ids) if i in actors)
