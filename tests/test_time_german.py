@@ -132,3 +132,63 @@ def test_stage_fills_article_and_pickles() -> None:
 def test_stage_never_raises(text: str) -> None:
     art = Article(id="b", language="ja", published="not a date", text=text)
     assert isinstance(TimeStage()(art).timexes, list)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # present tense speaks of the coming days; a past cue keeps the weekday behind the DCT
+        ("MONTAG fliege ich nach Berlin zurück.", "MONTAG", ("DATE", "2022-01-03")),
+        ("Am Montag blieb der Platz leer.", "Montag", ("DATE", "2021-12-27")),
+        ("Im dritten Quartal 2010 stieg der Umsatz.", "dritten Quartal 2010", ("DATE", "2010-Q3")),
+        ("Im vergangenen Quartal sank der Umsatz.", "vergangenen Quartal", ("DATE", "2021-Q3")),
+        (
+            "Im ersten Halbjahr des vergangenen Jahres",
+            "ersten Halbjahr des vergangenen Jahres",
+            ("DATE", "2020-H1"),
+        ),
+        ("EIN ERBE DES VORIGEN JAHRHUNDERTS", "VORIGEN JAHRHUNDERTS", ("DATE", "19")),
+        ("Zu Beginn des 19. Jahrhunderts", "Beginn des 19. Jahrhunderts", ("DATE", "18")),
+        ("Weder die Sonne noch der Sommer schmücken uns.", "Sommer", ("DATE", "XXXX-SU")),
+        ("Im Sommer wird gebaut.", "Sommer", ("DATE", "2021-SU")),
+        ("In den Sommermonaten ist die Insel voll.", "Sommermonaten", ("SET", "P1SU")),
+        ("In diesen Tagen stehen Verhandlungen an.", "diesen Tagen", ("DURATION", "PXD")),
+        ("Das war in der vergangenen Zeit anders.", "der vergangenen Zeit", ("DATE", "PAST_REF")),
+        ("Es war ein Wochenende zum Vergessen.", "ein Wochenende", ("DURATION", "P1WE")),
+        ("Ende 2010 soll es fertig sein.", "Ende 2010", ("DATE", "2010")),
+        ("Ende des Jahres 2010 soll es fertig sein.", "Ende des Jahres 2010", ("DATE", "2010")),
+    ],
+)
+def test_more_constructions(text: str, surface: str, expected: tuple[str, str]) -> None:
+    assert tag(text).get(surface) == expected
+
+
+def test_season_after_kein_is_no_timex() -> None:
+    assert "Frühling" not in tag("Wenn das Blatt gefallen ist, kommt kein Frühling mehr.")
+
+
+def test_day_without_year_takes_the_year_last_written_in_a_narrative() -> None:
+    text = (
+        "Im März 1992 begann die Arbeit. Die erste Sitzung fiel auf den 5. März. Darin sahen wir ein Zeichen."
+    )
+    assert tag(text, "2001-08-23")["5. März"] == ("DATE", "1992-03-05")
+
+
+def test_ordinal_weeks_count_from_the_day_last_named() -> None:
+    text = (
+        "Start war am 1. Juli. Basteln hieß es in der ersten Woche. Wandern ging es in der Woche darauf. "
+        "Schwimmen war das Motto der dritten Woche."
+    )
+    found = tag(text, "2013-09-13")
+    assert found["der ersten Woche"] == ("DATE", "2013-W27")
+    assert found["der Woche darauf"] == ("DATE", "2013-W28")
+    assert found["der dritten Woche"] == ("DATE", "2013-W29")
+
+
+def test_keyword_windows_find_the_same_matches_as_a_full_scan() -> None:
+    from lagebild.time.german import RULES
+
+    text = ("Füller " * 40 + "seit drei Jahren und zweimal täglich, ein zweiwöchiger Kurs. ") * 3
+    for rule in RULES.rules:
+        if rule.keyword is not None:
+            assert [m.span() for m in rule.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]

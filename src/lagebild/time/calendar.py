@@ -83,6 +83,8 @@ def month_year(dct: dt.date, month: int, direction: int, day: int | None = None)
     here = (dct.month, dct.day)
     there = (month, day or (1 if direction >= 0 else 31))
     if direction < 0:
+        if day is None:  # "seit Anfang Februar" in late February: this February
+            return dct.year if month <= dct.month else dct.year - 1
         return dct.year if there <= here else dct.year - 1
     if direction > 0:
         if day is None:

@@ -6,33 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .tense import FUTURE, PAST, classify, document_tense
+
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"“”»«']?\s+(?=[A-ZÄÖÜ\"„»«])|\n\s*\n|\n")
 
-_PAST = {
-    "de": re.compile(
-        r"\b(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|sagte|sagten|erklärte|erklärten|teilte|teilten"
-        r"|berichtete|kam|kamen|ging|gingen|gab|fand|fanden|starb|traf|trafen|hieß|stand|standen|lag|lagen"
-        r"|begann|endete|wollte|sollte|konnte|musste|meldete|erreichte|verlor|gewann|zeigte|vergangen\w*"
-        r"|letzt\w*|vorig\w*)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(?:was|were|had|did|said|told|went|came|took|met|held|announced|\w+ed)\b", re.IGNORECASE
-    ),
-}
-_FUTURE = {
-    "de": re.compile(
-        r"\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|geplant|anberaumt|kommend\w*|nächst\w*"
-        r"|künftig|bevorstehend\w*|angesetzt|findet|statt)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(?:will|would|shall|going to|plans?|planned|scheduled|next|upcoming|coming)\b", re.IGNORECASE
-    ),
-}
 _NEWS_CUES = re.compile(
-    r"\b(?:gestern|vorgestern|morgen|übermorgen|yesterday|tomorrow|\d{1,2}[.:]\d{2} Uhr|\d{1,2} Uhr)\b"
+    r"\b(?:gestern|vorgestern|(?<!von )morgen|übermorgen|yesterday|tomorrow|\d{1,2}[.:]\d{2} Uhr|\d{1,2} Uhr)\b"
 )
+_EXPLICIT_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
 
 
 @dataclass
@@ -46,7 +27,9 @@ class Context:
     anchor: dt.date | None = None
     anchor_end: int = -1
     anchor_year: int | None = None
+    last_week: dt.date | None = None
     news: bool = True
+    _document_tense: int | None = None
 
     @classmethod
     def build(cls, text: str, dct: dt.date | None, language: str) -> Context:
@@ -68,17 +51,21 @@ class Context:
         return 0, len(self.text)
 
     def tense(self, start: int, end: int) -> int:
-        """-1 past, +1 future, 0 unknown, from the nearest tense cue in the sentence around ``[start, end)``."""
-        s, e = self.sentence(start)
-        best: tuple[int, int] | None = None
-        for direction, patterns in ((-1, _PAST), (1, _FUTURE)):
-            for m in patterns[self.language].finditer(self.text, s, e):
-                if start <= m.start() < end:
-                    continue
-                distance = start - m.end() if m.end() <= start else m.start() - end
-                if best is None or distance < best[0]:
-                    best = (distance, direction)
-        return best[1] if best else 0
+        """-1 past, +1 future, 0 present or unknown, from the clause (else the sentence) around
+        ``[start, end)``."""
+        found = classify(self.text, start, end, self.sentence(start), self.language)
+        return found if found in (PAST, FUTURE) else 0
+
+    def weekday_direction(self, start: int, end: int) -> int:
+        """Where a bare weekday lies: -1 the last one (past tense), +1 the next one (future or present tense:
+        "Am Dienstag beginnt der Gipfel"); with no tense cue in its sentence, the past in a report written
+        in the past tense, else the next one."""
+        found = classify(self.text, start, end, self.sentence(start), self.language)
+        if found is None:
+            if self._document_tense is None:
+                self._document_tense = document_tense(self.text, self.language)
+            return -1 if self._document_tense == PAST else 1
+        return -1 if found == PAST else 1
 
     def reference_day(self, pos: int) -> dt.date | None:
         """The day a clock time or "am Abend" hangs on: a day mentioned shortly before, else the DCT."""
@@ -86,8 +73,15 @@ class Context:
             return self.anchor
         return self.dct
 
-    def remember(self, value: str | None, end: int) -> None:
-        """Keep a day-level date as the anchor for later clock times."""
+    def remember(self, value: str | None, end: int, surface: str = "") -> None:
+        """Keep a day-level date as the anchor for later clock times, and a year written out in ``surface``
+        as the anchor year for later dates without one in narrative text."""
+        year = _EXPLICIT_YEAR.search(surface)
+        if year and value and value.startswith(year.group(1)):
+            self.anchor_year = int(year.group(1))
+        week = re.fullmatch(r"(\d{4})-W(\d{2})", value or "")
+        if week:
+            self.last_week = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
         if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             self.anchor = dt.date.fromisoformat(value)
             self.anchor_end = end

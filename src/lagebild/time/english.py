@@ -127,7 +127,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     kind = "TIME" if m["pod"] else "DATE"
     if ctx.dct is None:
         return kind, None
-    direction = _step(m["rel"]) or ctx.tense(*m.span())
+    direction = _step(m["rel"]) or ctx.weekday_direction(*m.span())
     if ctx.dct.isoweekday() == wd and (not m["rel"] or m["rel"].lower() == "this"):
         direction = 0
     day = weekday_date(ctx.dct, wd, direction).isoformat()

@@ -55,6 +55,9 @@ B = r"(?<![\w.-])"  # word start (no digit/letter/dot/hyphen before)
 E = r"(?![\w-])"  # word end
 
 
+_UNIT_CUE = r"sekunde|minute|stunde|tag|woche|monat|jahr"  # keyword of every rule that ends in a unit word
+
+
 def _unit(word: str) -> str:
     w = word.lower()
     for stem in sorted(UNITS_DE, key=len, reverse=True):
@@ -172,7 +175,9 @@ _QUANTIFIER = re.compile(
 )
 
 
-@RULES.add(rf"{B}(?:im\s+)?(?P<t>(?:Jahre?s?\s+)?{YEAR}){E}", re.IGNORECASE)
+@RULES.add(
+    rf"{B}(?:im\s+)?(?P<t>(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?(?:Jahre?s?\s+)?{YEAR}){E}", re.IGNORECASE
+)
 def year(m: re.Match[str], ctx: Context) -> Result:
     value = int(m["year"])
     after = ctx.text[m.end() : m.end() + 16]
@@ -212,7 +217,9 @@ def decade(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{century:02d}{digit}"
 
 
-@RULES.add(rf"{B}(?P<t>(?:de[mns]\s+)?(?P<n>\d{{1,2}})\.\s+Jahrhunderts?){E}")
+@RULES.add(
+    rf"{B}(?P<t>(?:(?:Anfang|Mitte|Ende|Beginn|Anbruch)\s+)?(?:de[mns]\s+)?(?P<n>\d{{1,2}})\.\s+Jahrhunderts?){E}"
+)
 def century(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{int(m['n']) - 1:02d}"
 
@@ -220,14 +227,34 @@ def century(m: re.Match[str], ctx: Context) -> Result:
 # --- seasons and holidays ---------------------------------------------------------------------------------------
 
 
+_SEASON_PREPOSITION = re.compile(
+    r"(?:\b(?:[Ii]m|[Aa]m|[Vv]om|[Zz]um|[Ss]eit|[Bb]is|[Ab]b|[Nn]ach|[Vv]or|[Ff]ür|[Üü]ber|[Ii]n|[Ss]pätestens|[Ff]rühestens"
+    r"|[Aa]nfang|[Mm]itte|[Ee]nde|[Bb]eginn|[Ll]aufe|während|diese[nms]?)(?:\s+(?:de[mnrs]|die|das))?)\s+$"
+)
+
+
+@RULES.add(rf"{B}(?:[Ii]n\s+den\s+)?(?P<t>(?P<season>Sommer|Winter|Herbst|Frühlings)monaten){E}", CASE)
+def season_months(m: re.Match[str], ctx: Context) -> Result:
+    """ "in den Sommermonaten": every summer."""
+    return "SET", f"P1{SEASONS[m['season'].lower().removesuffix('s')]}"
+
+
 @RULES.add(
     rf"{B}(?P<t>(?:{REL}\s+)?(?P<season>{alternation({s.capitalize() for s in SEASONS if s not in ('spring', 'summer', 'autumn', 'fall')})})(?:\s+(?:des\s+Jahres\s+)?{YEAR}|\s+(?:des\s+)?(?P<rel2>vergangenen|letzten|nächsten|kommenden|dieses)\s+Jahres)?){E}",
     CASE,
 )
 def season(m: re.Match[str], ctx: Context) -> Result:
+    """A season of the year named, of the relative year, of the year in the narrative, or the DCT's year when
+    introduced by a preposition ("im Sommer", "bis zum Herbst"); otherwise the season in general."""
     code = SEASONS[m["season"].lower()]
     if m["year"]:
         return "DATE", f"{m['year']}-{code}"
+    if not (m["rel"] or m["rel2"]):
+        before = ctx.text[max(0, m.start("t") - 30) : m.start("t")]
+        if re.search(r"\bkein(?:e[mnr]?)?\s+$", before):
+            return None  # "kommt kein Frühling mehr"
+        if not _SEASON_PREPOSITION.search(before):
+            return "DATE", f"XXXX-{code}"  # "der Sommer", a heading "Herbst": the season in general
     if ctx.dct is None:
         return "DATE", None
     step = _relative_step(m["rel"]) or _relative_step(m["rel2"])
@@ -333,13 +360,12 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
         day = min(hits, key=lambda c: abs((c - ctx.dct).days)) if hits else weekday_date(ctx.dct, wd, 0)
     else:
         step = _relative_step(m["rel"])
-        if m["rel"] and m["rel"].lower().startswith("dies"):
-            direction = ctx.tense(*m.span())
-        else:
-            direction = step if step else ctx.tense(*m.span())
         if ctx.dct.isoweekday() == wd and (not m["rel"] or m["rel"].lower().startswith("dies")):
-            direction = 0
-        day = weekday_date(ctx.dct, wd, direction)
+            day = ctx.dct
+        else:
+            # the clause's tense: past the last such weekday; future or present ("Montag fliege ich nach
+            # Berlin") the next one
+            day = weekday_date(ctx.dct, wd, step or ctx.weekday_direction(*m.span()))
     if pod:
         return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}"
     return "DATE", day.isoformat()
@@ -371,7 +397,7 @@ def part_of_day_set(m: re.Match[str], ctx: Context) -> Result:
 
 # --- relative weeks, months, years ---------------------------------------------------------------------------------
 
-_UNIT_WORDS = r"(?P<u>Woche|Wochenende|Monats?|Jahr(?:es|e|s)?|Jahrzehnts?|Jahrhunderts?|Quartals?)"
+_UNIT_WORDS = r"(?P<u>(?i:Woche|Wochenende|Monats?|Jahr(?:es|e|s)?|Jahrzehnts?|Jahrhunderts?|Quartals?))"
 
 
 @RULES.add(
@@ -391,21 +417,85 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result:
         if m["u"].lower() not in ("woche", "wochenende")
         else m["u"].lower()
     )
-    if u.startswith("quartal"):
-        return None
-    code = unit.get(u, "Y")
     if ctx.dct is None:
         return "DATE", None
-    return "DATE", shift(ctx.dct, _relative_step(m["rel"]), code)
+    if u.startswith("quartal"):
+        return "DATE", _quarter(ctx.dct, _relative_step(m["rel"]))
+    return "DATE", shift(ctx.dct, _relative_step(m["rel"]), unit.get(u, "Y"))
+
+
+def _quarter(day: dt.date, step: int) -> str:
+    index = day.year * 4 + (day.month - 1) // 3 + step
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+_ORDINAL_PART = r"(?P<ord>ersten|zweiten|dritten|vierten|letzten|1\.|2\.|3\.|4\.)"
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?P<pos>Anfang|Mitte|Ende|Beginn)\s+(?:des|der|dieses|diesen)\s+(?P<u>Jahres|Woche|Monats)){E}",
+    rf"{B}(?:im\s+)?(?P<t>(?:(?:das|dem|des)\s+)?{_ORDINAL_PART}\s+(?P<u>Quartals?|Halbjahr(?:es|s)?|Jahreshälfte)"
+    rf"(?:\s+(?:des\s+)?(?:(?:Jahres\s+)?{YEAR}|(?P<rel2>{REL[8:-1]})\s+Jahres))?){E}",
+    CASE,
+)
+def quarter(m: re.Match[str], ctx: Context) -> Result:
+    """ "im dritten Quartal 2010" (2010-Q3), "im ersten Halbjahr" (H1 of the year meant)."""
+    order = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4}
+    halves = not m["u"].startswith("Quartal")
+    n = order.get(m["ord"], 2 if halves else 4)
+    if halves and n > 2:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.dct is None:
+        return "DATE", None
+    elif m["rel2"]:
+        year = ctx.dct.year + _relative_step(m["rel2"])
+    else:
+        current = (ctx.dct.month - 1) // (6 if halves else 3) + 1
+        year = ctx.dct.year - (1 if n > current and ctx.tense(*m.span()) < 0 else 0)
+    return "DATE", f"{year:04d}-{'H' if halves else 'Q'}{n}"
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?P<pos>Anfang|Mitte|Ende|Beginn)\s+(?:des|der|dieses|diesen)\s+(?P<u>Jahres|Woche|Monats)(?:\s+{YEAR})?){E}",
     CASE,
 )
 def this_unit(m: re.Match[str], ctx: Context) -> Result:
+    if m["year"]:
+        return "DATE", m["year"]
     code = {"jahres": "Y", "woche": "W", "monats": "M"}[m["u"].lower()]
     return "DATE", shift(ctx.dct, 0, code) if ctx.dct else None
+
+
+_ORDINAL_WORDS = (
+    "ersten",
+    "zweiten",
+    "dritten",
+    "vierten",
+    "fünften",
+    "sechsten",
+    "siebten",
+    "achten",
+    "neunten",
+)
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:de[rn]\s+)?(?P<ord>{alternation(_ORDINAL_WORDS)})\s+Woche){E}(?!\s+(?:de[sr]|im)\b)", CASE
+)
+def nth_week(m: re.Match[str], ctx: Context) -> Result:
+    """ "in der dritten Woche" of something that began on the day last named: that day's week plus two."""
+    if ctx.anchor is None:
+        return None
+    n = _ORDINAL_WORDS.index(m["ord"])
+    return "DATE", week_value(ctx.anchor + dt.timedelta(weeks=n))
+
+
+@RULES.add(rf"{B}(?P<t>(?:de[rn]|die)\s+Woche\s+(?:darauf|danach)){E}", CASE)
+def week_after(m: re.Match[str], ctx: Context) -> Result:
+    """ "in der Woche darauf": the week after the week (or day) last named."""
+    base = ctx.last_week or ctx.anchor
+    return "DATE", week_value(base + dt.timedelta(weeks=1)) if base else None
 
 
 @RULES.add(rf"{B}(?P<t>Jahr\s+um\s+Jahr|Tag\s+für\s+Tag|Woche\s+für\s+Woche){E}", CASE)
@@ -453,8 +543,10 @@ def _is_age(m: re.Match[str], ctx: Context) -> bool:
 # --- ago / in / durations -----------------------------------------------------------------------------------------
 
 
-@RULES.add(rf"{B}[Vv]or\s+(?P<t>{MOD}{NUM}\s+{UNIT}){E}")
-@RULES.add(rf"{B}[Ii]n\s+(?P<t>{MOD}{NUM}\s+{UNIT}){E}(?!\s+(?:Haft|Folge|Jahren?|Abstand))")
+@RULES.add(rf"{B}[Vv]or\s+(?P<t>{MOD}{NUM}\s+{UNIT}){E}", keyword=_UNIT_CUE)
+@RULES.add(
+    rf"{B}[Ii]n\s+(?P<t>{MOD}{NUM}\s+{UNIT}){E}(?!\s+(?:Haft|Folge|Jahren?|Abstand))", keyword=_UNIT_CUE
+)
 def ago_or_ahead(m: re.Match[str], ctx: Context) -> Result:
     """ "vor drei Jahren", "in zwei Stunden": TimeML marks the period itself ("drei Jahren", P3Y), not the
     point it leads to; :func:`offset_anchor` recovers that point."""
@@ -469,7 +561,8 @@ def ago_or_ahead(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?:(?:de[nmr]|die|das|all\s+diese)\s+)?(?:(?:vergangenen|letzten|nächsten|kommenden|ersten|ganzen|folgenden|weiteren)\s+)?{MOD}{NUM}\s+(?:(?:weitere[n]?|lange[n]?|aufeinanderfolgende[n]?|volle[n]?)\s+)?{UNIT}(?:\s+(?:lang|und\s+(?P<num2>\w+)\s+(?P<unit2>Monate[n]?|Tage[n]?|Wochen)))?){E}"
+    rf"{B}(?P<t>(?:(?:de[nmr]|die|das|all\s+diese)\s+)?(?:(?:vergangenen|letzten|nächsten|kommenden|ersten|ganzen|folgenden|weiteren)\s+)?{MOD}{NUM}\s+(?:(?:weitere[n]?|lange[n]?|aufeinanderfolgende[n]?|volle[n]?)\s+)?{UNIT}(?:\s+(?:lang|und\s+(?P<num2>\w+)\s+(?P<unit2>Monate[n]?|Tage[n]?|Wochen)))?){E}",
+    keyword=_UNIT_CUE,
 )
 def duration(m: re.Match[str], ctx: Context) -> Result:
     word = m["num"].lower()
@@ -477,7 +570,7 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
     if amount is None and word not in VAGUE_QUANTITIES:
         return None
     unit = _unit(m["unit"])
-    if unit == "WE" or _is_age(m, ctx):
+    if (unit == "WE" and amount is None) or _is_age(m, ctx):
         return None
     value = duration_value(amount, unit)
     if m["num2"]:
@@ -493,6 +586,7 @@ _NOT_A_MEASURE = ("ander", "einzig", "jede", "halb", "bestimmt", "gewiss")
 @RULES.add(
     rf"{B}(?P<t>[Ee]in(?:e[nms]?)?\s+(?P<adj>[a-zäöüß]+e[snm]?)\s+(?P<unit>Jahr|Monat|Woche|Tag|Wochenende)){E}",
     CASE,
+    keyword=_UNIT_CUE,
 )
 def one_unit_with_adjective(m: re.Match[str], ctx: Context) -> Result:
     """ "ein knappes Jahr", "eine ganze Woche": one unit, whatever the adjective says about it."""
@@ -504,6 +598,7 @@ def one_unit_with_adjective(m: re.Match[str], ctx: Context) -> Result:
 @RULES.add(
     rf"{B}(?P<t>(?:(?:de[nmr]|die)\s+)?(?:(?:vergangenen|letzten|nächsten|kommenden|vielen|langen)\s+)(?P<unit>Jahren?|Monaten?|Wochen|Tagen?|Jahrzehnten?|Stunden)){E}",
     CASE,
+    keyword=_UNIT_CUE,
 )
 def vague_period(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", duration_value(None, _unit(m["unit"]))
@@ -517,6 +612,12 @@ def bare_period(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", duration_value(None, _unit(m["unit"]))
 
 
+@RULES.add(rf"{B}[Ii]n\s+(?P<t>diesen\s+(?P<unit>Tagen|Wochen|Monaten)){E}", CASE)
+def these_days(m: re.Match[str], ctx: Context) -> Result:
+    """ "in diesen Tagen": a stretch of days of unknown length."""
+    return "DURATION", duration_value(None, _unit(m["unit"]))
+
+
 @RULES.add(rf"{B}(?P<t>(?P<unit>jahre|monate|wochen|tage|stunden)lang(?:e[nmrs]?)?){E}")
 def long_period(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", duration_value(None, _unit(m["unit"]))
@@ -525,6 +626,7 @@ def long_period(m: re.Match[str], ctx: Context) -> Result:
 @RULES.add(
     rf"{B}(?P<t>(?P<num>\d+|{GERMAN_NUMBER_WORD}|mehr)-?(?P<unit>stünd|täg|wöch|monat|jähr)ig(?:e[nmrs]?)?){E}",
     re.IGNORECASE,
+    keyword=r"(?:stünd|täg|wöch|monat|jähr)ig",
 )
 def adjective_period(m: re.Match[str], ctx: Context) -> Result:
     if m["unit"].lower() == "jähr" and m["num"].lower() != "mehr":
@@ -570,7 +672,11 @@ def clock_dot(m: re.Match[str], ctx: Context) -> Result:
     return _clock(m, ctx, int(m["h"]), int(m["mi"] or 0))
 
 
-@RULES.add(rf"{B}(?P<t>(?:(?P<half>halb)\s+)?(?P<h>{GERMAN_NUMBER_WORD})(?:\s+Uhr)(?:\s+{ZONE})?){E}", CASE)
+@RULES.add(
+    rf"{B}(?P<t>(?:(?P<half>halb)\s+)?(?P<h>{GERMAN_NUMBER_WORD})(?:\s+Uhr)(?:\s+{ZONE})?){E}",
+    CASE,
+    keyword="Uhr",
+)
 def clock_words(m: re.Match[str], ctx: Context) -> Result:
     hour = german_number(m["h"])
     if hour is None or not float(hour).is_integer():
@@ -578,7 +684,7 @@ def clock_words(m: re.Match[str], ctx: Context) -> Result:
     return _clock(m, ctx, int(hour) - (1 if m["half"] else 0), 30 if m["half"] else 0)
 
 
-@RULES.add(rf"{B}(?:um|gegen)\s+(?P<t>halb\s+(?P<h>{GERMAN_NUMBER_WORD})){E}", CASE)
+@RULES.add(rf"{B}(?:um|gegen)\s+(?P<t>halb\s+(?P<h>{GERMAN_NUMBER_WORD})){E}", CASE, keyword="halb")
 def clock_half(m: re.Match[str], ctx: Context) -> Result:
     hour = german_number(m["h"])
     if hour is None:
@@ -590,7 +696,8 @@ def clock_half(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?:jede[nmrs]?|alle)\s+(?:(?P<num>{GERMAN_NUMBER_WORD}|\d+|paar)\s+)?(?P<unit>Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahr|Jahrzehnt)(?:en|es|e|n|s)?){E}"
+    rf"{B}(?P<t>(?:jede[nmrs]?|alle)\s+(?:(?P<num>{GERMAN_NUMBER_WORD}|\d+|paar)\s+)?(?P<unit>Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahr|Jahrzehnt)(?:en|es|e|n|s)?){E}",
+    keyword=r"\b(?:jede|alle)",
 )
 def every_unit(m: re.Match[str], ctx: Context) -> Result:
     num = m["num"]
@@ -611,7 +718,8 @@ def every_weekday(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?:(?:{GERMAN_NUMBER_WORD}|\d+)mal\s+)?(?:all)?(?P<w>stünd|tägl|wöchentl|monatl|jährl)ich(?:e[nmrs]?)?){E}"
+    rf"{B}(?P<t>(?:(?:{GERMAN_NUMBER_WORD}|\d+)mal\s+)?(?:all)?(?P<w>stünd|tägl|wöchentl|monatl|jährl)ich(?:e[nmrs]?)?){E}",
+    keyword=r"(?:stünd|tägl|wöchentl|monatl|jährl)ich",
 )
 def adverb_set(m: re.Match[str], ctx: Context) -> Result:
     unit = {"stünd": "H", "tägl": "D", "wöchentl": "W", "monatl": "M", "jährl": "Y"}[m["w"].lower()]
@@ -630,10 +738,11 @@ def per_unit(m: re.Match[str], ctx: Context) -> Result:
 # --- vague references ---------------------------------------------------------------------------------------------
 
 _VAGUE = {
-    "PRESENT_REF": r"[Jj]etzt|[Dd]erzeit|im\s+Moment|[Hh]eutzutage"
-    r"|(?:die|der)\s+Gegenwart|[Dd]ieser\s+Tage|in\s+diesen\s+Tagen|zur\s+Stunde",
+    "PRESENT_REF": r"[Jj]etzt|[Dd]erzeit|[Ii]m\s+Moment|[Hh]eutzutage"
+    r"|(?:die|der)\s+Gegenwart|[Dd]ieser\s+Tage|[Zz]ur\s+Stunde",
     "PAST_REF": r"[Dd]amals|(?:zu|in)\s+dieser\s+Zeit|zur\s+Vergangenheit|vergangener\s+Zeiten|[Ff]rüher|[Ee]inst|[Kk]ürzlich|[Nn]eulich"
-    r"|(?:die|der)\s+Vergangenheit|[Ii]n\s+letzter\s+Zeit|[Ff]rühere[nr]?\s+Zeiten",
+    r"|(?:die|der)\s+Vergangenheit|[Ii]n\s+letzter\s+Zeit|[Ff]rühere[nr]?\s+Zeiten"
+    r"|(?<=[Ii]n\s)der\s+(?:vergangenen|letzten|jüngsten)\s+Zeit|(?<=[Ii]n\s)jüngster\s+Zeit",
     "FUTURE_REF": r"[Bb]ald|[Dd]emnächst|(?:die|der)\s+Zukunft|[Ii]n\s+Zukunft",
 }
 

@@ -21,7 +21,7 @@ def _rules(language: str) -> RuleSet:
 def _select(text: str, rules: list[Rule]) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
     found = []
     for order, rule in enumerate(rules):
-        for m in rule.pattern.finditer(text):
+        for m in rule.finditer(text):
             start, end = rule.span(m)
             if end > start:
                 found.append((start, end, order, rule, m))
@@ -62,7 +62,7 @@ def find_timexes(text: str, dct: str | None, language: str = "de") -> list[Timex
         if result is None:
             continue
         kind, value = result
-        ctx.remember(value, end)
+        ctx.remember(value, end, text[start:end])
         anchor = _anchor(text, start, end, value, ctx) if kind == "DURATION" else None
         out.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value, anchor=anchor))
     return out
