@@ -53,6 +53,7 @@ _INTERVENING = {
     "hingegen",
     "also",
 }
+_SUBJECT_PRONOUNS_DE = {"ich", "wir", "er", "sie", "man"}
 _PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden"}
 
 Resolver = Callable[[str], str | None]
@@ -76,6 +77,9 @@ class _Cue:
     speaker: Mention | None
     kind: str  # "verb" (speech verbs, "so X", "hieß es") or "report" (laut/zufolge/nach Angaben/according to)
     end: int  # narration index after the whole cue construction (speaker included when it follows)
+    clause_only: bool = (
+        False  # a cue only with a content clause: "wir wissen, dass ...", "die Forderung, dass"
+    )
 
 
 @dataclass
@@ -89,6 +93,10 @@ class _Context:
     last_speaker: Speaker | None = None
     last_frame: int = -10
     last_kind: str | None = None
+    pending: tuple[int, _Cue] | None = (
+        None  # a cue closing its frame with a colon: the next frame is its message
+    )
+    claimed_until: int = -1  # text offset up to which a quotation already covers the text
 
 
 def find_quotes(
@@ -168,6 +176,7 @@ def _narration(text: str, start: int, end: int, quotes: list[MarkedSpan]) -> lis
 def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
     cues: list[_Cue] = []
     words = lx.cue_words(language)
+    clause_only = lx.clause_only_words() if language == "de" else frozenset()
     for i, tok in enumerate(nar):
         low = tok.lower
         if language == "en" and low == "according" and i + 1 < len(nar) and nar[i + 1].lower == "to":
@@ -183,13 +192,40 @@ def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
             mention = _phrase_before(nar, i, text, language)
             if mention:
                 cues.append(_Cue(i, tok.text, mention, "report", i + 1))
-        elif low == "nach" and i + 1 < len(nar) and nar[i + 1].lower == "angaben":
+        elif (
+            low == "nach"
+            and language == "de"
+            and i + 1 < len(nar)
+            and nar[i + 1].lower in lx.OPINION_NOUNS_DE
+            and not (i > 0 and nar[i - 1].lower in lx.POSSESSIVE_DE | lx.DETERMINERS)
+        ):
             found = noun_phrase(nar, i + 2, text, language, any_case=True)
             if found is None and i + 2 < len(nar) and nar[i + 2].lower in {"von", "aus"}:
                 found = noun_phrase(nar, i + 3, text, language, any_case=True)
-            cues.append(
-                _Cue(i, "nach Angaben", found[0] if found else None, "report", found[1] if found else i + 2)
-            )
+            if found is not None or nar[i + 1].lower == "angaben":
+                cue_text = f"nach {nar[i + 1].text}"
+                cues.append(
+                    _Cue(i, cue_text, found[0] if found else None, "report", found[1] if found else i + 2)
+                )
+        elif (
+            (low == "aus" or low in lx.POSSESSIVE_DE)
+            and language == "de"
+            and (cue := _opinion_phrase(nar, i, text)) is not None
+        ):
+            cues.append(cue)
+        elif (
+            language == "de"
+            and low in lx.CLAIM_NOUNS_DE
+            and tok.is_upper_initial
+            and i + 2 < len(nar)
+            and nar[i + 1].text == ","
+            and _content_clause(nar, i + 2)
+        ):
+            owner = nar[i - 1] if i > 0 and nar[i - 1].lower in lx.POSSESSIVE_DETERMINERS_DE else None
+            speaker = Mention(owner.start, owner.end, owner.text) if owner else None
+            cues.append(_Cue(i, tok.text, speaker, "verb", i + 1, clause_only=True))
+        elif low in clause_only and not _is_attributive(nar, i):
+            cues.append(_Cue(i, tok.text, None, "verb", i + 1, clause_only=True))
         elif low == "so" and i > 0 and nar[i - 1].text in {",", QUOTE_TOKEN}:
             found = noun_phrase(nar, i + 1, text, language, any_case=True)
             if found:
@@ -207,6 +243,46 @@ def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
             if particle is not None:
                 cues.append(_Cue(i, f"{tok.text} ... {nar[particle].text}", None, "verb", i + 1))
     return cues
+
+
+def _opinion_phrase(nar: list[Token], i: int, text: str) -> _Cue | None:
+    """ "meiner Meinung nach", "meines Erachtens", "aus Sicht der Opposition", "aus unserer Sicht"."""
+    low = nar[i].lower
+    nxt = nar[i + 1].lower if i + 1 < len(nar) else ""
+    if low in lx.POSSESSIVE_DE:
+        owner = Mention(nar[i].start, nar[i].end, nar[i].text)
+        if nxt == "erachtens":
+            return _Cue(i, f"{nar[i].text} Erachtens", owner, "report", i + 2)
+        if nxt in lx.OPINION_NOUNS_DE and i + 2 < len(nar) and nar[i + 2].lower == "nach":
+            return _Cue(i, f"{nar[i].text} {nar[i + 1].text} nach", owner, "report", i + 3)
+        return None
+    if low != "aus":
+        return None
+    if nxt == "sicht":
+        found = noun_phrase(nar, i + 2, text, "de", any_case=True)
+        if found is None and i + 2 < len(nar) and nar[i + 2].lower == "von":
+            found = noun_phrase(nar, i + 3, text, "de", any_case=True)
+        if found is not None:
+            return _Cue(i, "aus Sicht", found[0], "report", found[1])
+    elif nxt in lx.POSSESSIVE_DE and i + 2 < len(nar) and nar[i + 2].lower == "sicht":
+        owner = Mention(nar[i + 1].start, nar[i + 1].end, nar[i + 1].text)
+        return _Cue(i, f"aus {nar[i + 1].text} Sicht", owner, "report", i + 3)
+    return None
+
+
+def _content_clause(nar: list[Token], k: int) -> bool:
+    """True when a content clause starts at ``k``: dass/ob, or a clause with a Konjunktiv verb."""
+    if k >= len(nar):
+        return False
+    if nar[k].lower in {"dass", "daß", "ob"}:
+        return True
+    for j in range(k + 1, min(len(nar), k + 12)):
+        word = nar[j].lower
+        if nar[j].text in _CLAUSE_BREAK or nar[j].text in ".!?":
+            return False
+        if word in lx.KONJUNKTIV_I or word in lx.KONJUNKTIV_II:
+            return nar[j - 1].lower not in lx.INDICATIVE_SUBJECTS or word in lx.KONJUNKTIV_II
+    return False
 
 
 def _is_attributive(nar: list[Token], i: int) -> bool:
@@ -276,6 +352,8 @@ def _subject(nar: list[Token], cue: _Cue, text: str, language: str) -> Mention |
     if start < c and nar[start].lower in _CONJUNCTIONS:
         start += 1
     after = _postponed_subject(nar, c + 1, text, language)
+    if start == c and c >= 2 and nar[c - 1].text == "," and _after_relative_clause(nar, c):
+        return _phrase_before(nar, _clause_start(nar, c - 1) - 1, text, language)
     if start == c:
         if after:
             cue.end = after[1]
@@ -295,6 +373,10 @@ def _subject(nar: list[Token], cue: _Cue, text: str, language: str) -> Mention |
     if after:
         cue.end = after[1]
         return after[0]
+    if language == "de":  # subject after a fronted adverbial or modal: "Deshalb will ich hier sagen: ..."
+        inner = next((k for k in range(start + 1, c) if nar[k].lower in _SUBJECT_PRONOUNS_DE), None)
+        if inner is not None:
+            return Mention(nar[inner].start, nar[inner].end, nar[inner].text)
     return None
 
 
@@ -316,21 +398,47 @@ def _postponed_subject(nar: list[Token], k: int, text: str, language: str) -> tu
 
 def _frame_quotes(ctx: _Context, n: int, frame: _Frame, following: _Frame | None) -> list[Quote]:
     text, language, nar = ctx.text, ctx.language, frame.narration
+    pending = ctx.pending[1] if ctx.pending is not None and ctx.pending[0] == n - 1 else None
+    ctx.pending = None
+    words_outside = [t for t in nar if t.text[:1].isalnum()]
+    if pending is not None and not frame.quotes and len(words_outside) >= 3:
+        return [_continuation(ctx, n, frame, pending)]
     cues = _find_cues(nar, text, language)
     for cue in cues:
         if cue.kind == "verb" and cue.speaker is None:
             cue.speaker = _subject(nar, cue, text, language)
     quotes: list[Quote] = []
-    words_outside = [t for t in nar if t.text[:1].isalnum()]
     if frame.quotes:
-        quotes.extend(_direct(ctx, n, frame, cues, following, bool(words_outside)))
+        quotes.extend(_direct(ctx, n, frame, cues, following, bool(words_outside), pending))
     indirect = _indirect(ctx, n, frame, cues)
     # a quoted phrase inside a reported clause is part of that indirect quotation, not a quotation of its own
     quotes = [q for q in quotes if not any(r.start <= q.start and q.end <= r.end for r in indirect)]
     quotes.extend(indirect)
+    if not frame.quotes and nar and nar[-1].text == ":":
+        ctx.pending = _colon_cue(nar, cues, indirect)
+        ctx.pending = (n, ctx.pending) if ctx.pending is not None else None
     if quotes:
         ctx.last_frame, ctx.last_kind = n, quotes[-1].kind
     return quotes
+
+
+def _colon_cue(nar: list[Token], cues: list[_Cue], found: list[Quote]) -> _Cue | None:
+    """The cue of a frame that ends with a colon and leaves its message to the next sentence ("Ich sage Ihnen:")."""
+    if found and found[-1].end >= nar[-2].start:
+        return None
+    late = [c for c in cues if len(nar) - c.end <= 7 and c.kind == "verb"]
+    return late[-1] if late else None
+
+
+def _continuation(ctx: _Context, n: int, frame: _Frame, cue: _Cue) -> Quote:
+    """The sentence after "Ich sage Ihnen:" as the message of that cue."""
+    lo, hi = _trim(frame.narration, 0, len(frame.narration))
+    start, end = frame.narration[lo].start, frame.narration[hi - 1].end
+    speaker = _speaker(ctx, cue.speaker)
+    if speaker is not None:
+        ctx.last_speaker = speaker
+    ctx.last_frame, ctx.last_kind = n, "indirect"
+    return Quote(start, end, ctx.text[start:end], "indirect", cue.text, speaker)
 
 
 def _nearest(cues: list[_Cue], nar: list[Token], pos: int) -> _Cue | None:
@@ -343,21 +451,27 @@ def _nearest(cues: list[_Cue], nar: list[Token], pos: int) -> _Cue | None:
 
 
 def _direct(
-    ctx: _Context, n: int, frame: _Frame, cues: list[_Cue], following: _Frame | None, has_narration: bool
+    ctx: _Context,
+    n: int,
+    frame: _Frame,
+    cues: list[_Cue],
+    following: _Frame | None,
+    has_narration: bool,
+    pending: _Cue | None = None,
 ) -> list[Quote]:
     out: list[Quote] = []
     for q in frame.quotes:
         end = q.end - 1 if ctx.text[q.end - 1] == "," else q.end
         content = ctx.text[q.start : end]
         n_words = len(content.split())
-        cue = _nearest(cues, frame.narration, q.start)
+        cue = _nearest([c for c in cues if not c.clause_only], frame.narration, q.start)
         speaker: Speaker | None = None
         cue_text: str | None = None
         if cue is not None:
             cue_text = cue.text
             speaker = _speaker(ctx, cue.speaker)
         elif not has_narration:
-            later = _next_sentence_cue(ctx, following)
+            later = pending or _next_sentence_cue(ctx, following)
             if later is not None:
                 cue_text, speaker = later.text, _speaker(ctx, later.speaker)
             elif n - ctx.last_frame <= 2 and ctx.last_speaker is not None:
@@ -424,7 +538,7 @@ def _indirect(ctx: _Context, n: int, frame: _Frame, cues: list[_Cue]) -> list[Qu
     if len(nar) < 3:
         return []
     out: list[Quote] = []
-    for cue in cues:
+    for cue in sorted(cues, key=lambda c: c.clause_only):  # a speech verb frames a clause of knowing
         span = _message_span(nar, cue, ctx.language)
         if span is None:
             continue
@@ -488,8 +602,10 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
     start = _clause_start(nar, c)
     if _after_quotation(nar, start):
         return None  # the cue frames a direct quotation: „…“, sagte er
+    if cue.clause_only and not (nar[start].lower in {"wie", "as"} and start < c):
+        return _clause_after(nar, cue.end)
     # cue after its message: "Russland wolle keinen Krieg, sagte Putin." / ", so Peskow."
-    if start == c and c >= 2 and nar[c - 1].text == ",":
+    if start == c and c >= 2 and nar[c - 1].text == "," and not _after_relative_clause(nar, c):
         lo = _clause_start(nar, c - 1)
         while 1 < lo <= c - 1 and nar[lo - 1].text == QUOTE_TOKEN:
             lo = _clause_start(nar, lo - 1)  # a quoted phrase inside the reported clause
@@ -527,6 +643,30 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
             span = _trim(nar, k, size)
             return span if span[1] - span[0] >= 3 else None
     return None
+
+
+def _clause_after(nar: list[Token], k: int) -> tuple[int, int] | None:
+    """The content clause after a clause-only cue: "wissen (alle), dass ..." / "finde, die Regierung müsse ..."."""
+    for j in range(k, min(len(nar), k + 8)):
+        if nar[j].text == QUOTE_TOKEN or nar[j].text in ".!?;:":
+            return None
+        if nar[j].lower in {"dass", "daß", "ob"} or (nar[j].text == "," and _content_clause(nar, j + 1)):
+            span = _trim(nar, j, len(nar))
+            return span if span[1] - span[0] >= 3 else None
+    return None
+
+
+def _after_relative_clause(nar: list[Token], c: int) -> bool:
+    """True for "Die Betreuer, die dort arbeiten, berichten, dass ...": the cue's subject carries a relative clause."""
+    lo = _clause_start(nar, c - 1)
+    return (
+        lo >= 2
+        and lo < c - 1
+        and nar[lo].lower in _RELATIVES
+        and nar[lo - 1].text == ","
+        and not any(t.lower in lx.KONJUNKTIV_I or t.lower in lx.KONJUNKTIV_II for t in nar[lo : c - 1])
+        and _postponed_subject(nar, c + 1, "", "de") is None
+    )
 
 
 def _after_quotation(nar: list[Token], start: int) -> bool:

@@ -66,6 +66,10 @@ _WEAK_DE = (
     "erinner",
     "deut",
     "erzähl",
+    "plädier",
+    "prognostizier",
+    "bekund",
+    "beanstand",
 )
 # Irregular / strong forms, plus participles.
 _STRONG_DE = (
@@ -141,6 +145,23 @@ _STRONG_DE = (
     "verrät",
     "verraten",
     "sagt's",
+    "bestritt",
+    "bestritten",
+    "bestreitet",
+    "bestreiten",
+    "schlug",
+    "schlugen",
+    "schlägt",
+    "schlage",
+    "vorgeschlagen",
+    "empfahl",
+    "empfiehlt",
+    "festgestellt",
+    "zugesichert",
+    "angemahnt",
+    "eingewandt",
+    "eingewendet",
+    "angemerkt",
 )
 # Separable speech verbs: finite stem forms -> particle that closes the clause ("teilte ... mit").
 SEPARABLE_DE: dict[str, tuple[str, ...]] = {
@@ -177,6 +198,22 @@ SEPARABLE_DE: dict[str, tuple[str, ...]] = {
     "hob": ("hervor",),
     "hoben": ("hervor",),
     "hebt": ("hervor",),
+    "schlug": ("vor",),
+    "schlugen": ("vor",),
+    "schlägt": ("vor",),
+    "schlage": ("vor",),
+    "schlagen": ("vor",),
+    "sicherte": ("zu",),
+    "sicherten": ("zu",),
+    "sichert": ("zu",),
+    "merkte": ("an",),
+    "merkten": ("an",),
+    "merkt": ("an",),
+    "wandte": ("ein",),
+    "wandten": ("ein",),
+    "wendet": ("ein",),
+    "mahnte": ("an",),
+    "mahnten": ("an",),
 }
 # Finite forms that are speech cues only together with their particle.
 _PARTICLE_ONLY = {
@@ -210,7 +247,123 @@ _PARTICLE_ONLY = {
     "kündigte",
     "kündigten",
     "kündigt",
+    "schlug",
+    "schlugen",
+    "schlägt",
+    "schlage",
+    "schlagen",
+    "sicherte",
+    "sicherten",
+    "sichert",
+    "merkte",
+    "merkten",
+    "merkt",
+    "wandte",
+    "wandten",
+    "wendet",
 }
+
+# Verbs of knowing, thinking and showing: a speech event only with a content clause ("wir wissen, dass ...",
+# "Studien zeigen, dass ...", "ich finde, die Regierung müsse ..."), never with a mere object.
+_CLAUSE_ONLY_WEAK_DE = ("zeig", "wünsch", "erwart", "vermut", "schätz", "beschließ")
+_CLAUSE_ONLY_DE = frozenset(
+    {
+        "weiß",
+        "weißt",
+        "wissen",
+        "wisst",
+        "wusste",
+        "wussten",
+        "gewusst",
+        "finde",
+        "findet",
+        "finden",
+        "fand",
+        "fanden",
+        "denke",
+        "denkt",
+        "denken",
+        "dachte",
+        "dachten",
+        "gedacht",
+        "beschlossen",
+        "beschloss",
+    }
+)
+# Nouns that introduce a reported claim when a content clause follows them ("die Forderung, dass ...",
+# "ich bin der Auffassung, dass ...", "das Argument, die Wirtschaft brauche das").
+CLAIM_NOUNS_DE = frozenset(
+    {
+        "forderung",
+        "forderungen",
+        "aussage",
+        "aussagen",
+        "behauptung",
+        "meinung",
+        "auffassung",
+        "ansicht",
+        "überzeugung",
+        "hoffnung",
+        "eindruck",
+        "einschätzung",
+        "argument",
+        "vorwurf",
+        "warnung",
+        "ankündigung",
+        "zusage",
+        "versprechen",
+        "vorschlag",
+        "erklärung",
+        "position",
+        "standpunkt",
+        "befürchtung",
+        "sorge",
+        "annahme",
+        "vermutung",
+        "feststellung",
+        "hinweis",
+        "appell",
+        "erwartung",
+        "prognose",
+        "zusicherung",
+        "beteuerung",
+        "mitteilung",
+        "kritik",
+        "überlegung",
+        "gedanke",
+        "gedanken",
+        "idee",
+        "glaube",
+        "glauben",
+        "zweifel",
+        "erkenntnis",
+        "botschaft",
+        "devise",
+        "losung",
+        "parole",
+    }
+)
+# "nach Ansicht von X", "meiner Meinung nach", "aus Sicht der Opposition", "meines Erachtens".
+OPINION_NOUNS_DE = frozenset(
+    {"ansicht", "auffassung", "einschätzung", "meinung", "überzeugung", "darstellung", "worten", "angaben"}
+)
+POSSESSIVE_DE = frozenset(
+    {
+        "meiner",
+        "unserer",
+        "seiner",
+        "ihrer",
+        "meines",
+        "unseres",
+        "seines",
+        "ihres",
+        "eurer",
+        "eures",
+    }
+)
+POSSESSIVE_DETERMINERS_DE = frozenset(
+    {"mein", "meine", "unser", "unsere", "sein", "seine", "ihr", "ihre", "euer", "eure", "dein", "deine"}
+)
 
 _EN_CUES = (
     "said",
@@ -262,7 +415,17 @@ REPORT_AFTER_DE = {"zufolge"}
 
 PRONOUNS_DE = {"er", "sie", "es", "ich", "wir", "man"}
 PRONOUNS_EN = {"he", "she", "they", "i", "we", "it"}
-FIRST_PERSON = {"ich", "wir", "man", "i", "we"}  # never resolved to an antecedent
+# First-person subjects and possessives: never resolved to an antecedent.
+FIRST_PERSON = {"ich", "wir", "man", "i", "we", "my", "our"} | {
+    "mein",
+    "meine",
+    "meiner",
+    "meines",
+    "unser",
+    "unsere",
+    "unserer",
+    "unseres",
+}
 
 DETERMINERS = {
     "der",
@@ -442,6 +605,30 @@ STOP_WORDS = PREPOSITIONS | {
     "hierzu",
     "daher",
     "deswegen",
+    "danach",
+    "warum",
+    "wieso",
+    "weshalb",
+    "was",
+    "seitdem",
+    "sowohl",
+    "genau",
+    "lange",
+    "zuvor",
+    "inzwischen",
+    "mittlerweile",
+    "bisher",
+    "stattdessen",
+    "dennoch",
+    "offenbar",
+    "tatsächlich",
+    "vielmehr",
+    "zwar",
+    "schließlich",
+    "immerhin",
+    "zunächst",
+    "zugleich",
+    "gleichzeitig",
     "if",
     "when",
     "mit",
@@ -569,7 +756,7 @@ ROLE_SUFFIX = re.compile(
 
 
 def _weak_forms(stem: str) -> set[str]:
-    e = "e" if stem.endswith(("t", "d")) and not stem.endswith(("rt", "lt")) else ""
+    e = "e" if stem.endswith(("t", "d")) else ""
     forms = {
         stem + e + "t",
         stem + e + "te",
@@ -594,6 +781,15 @@ def cue_words(language: str = "de") -> frozenset[str]:
     for stem in _WEAK_DE:
         words |= _weak_forms(stem)
     return frozenset(words - {"mein", "meine", "deute", "frage", "klage", "antworten"})
+
+
+@cache
+def clause_only_words() -> frozenset[str]:
+    """German forms of knowing/thinking/showing verbs: cues only when a content clause follows."""
+    words = set(_CLAUSE_ONLY_DE)
+    for stem in _CLAUSE_ONLY_WEAK_DE:
+        words |= _weak_forms(stem)
+    return frozenset(words - cue_words("de"))
 
 
 def needs_particle(word: str) -> bool:

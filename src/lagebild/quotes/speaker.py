@@ -95,7 +95,8 @@ def _genitive(tokens: list[Token], j: int, language: str) -> int:
 
 
 def is_pronoun(mention: Mention) -> bool:
-    return mention.text.lower() in lx.PRONOUNS_DE | lx.PRONOUNS_EN
+    low = mention.text.lower()
+    return low in lx.PRONOUNS_DE | lx.PRONOUNS_EN or low in lx.POSSESSIVE_DE | lx.POSSESSIVE_DETERMINERS_DE
 
 
 def is_first_person(mention: Mention) -> bool:
