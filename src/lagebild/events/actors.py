@@ -18,6 +18,7 @@ from lagebild.language.lexicon import DETERMINERS as _DETERMINERS
 from lagebild.model import Entity
 
 _NAME = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+){0,2}")
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Reagan's", "Bush'", "Arafat’s"
 _STOP_CAPS = frozenset({"Die", "Der", "Das", "The", "In", "Am", "Im", "Auf", "Nach", "Mit"})
 _SECTOR_WINDOW = 3  # tokens after an adjective or before a name in which a sector noun is looked for
 
@@ -126,6 +127,8 @@ def resolve(text: str, start: int, end: int, date: str | None = None) -> str | N
     found = lookup_actor(surface, date)
     if not found and "-" in surface:
         found = lookup_actor(surface.split("-", 1)[0], date)
+    if found and _place_code(surface) == "IGO" and actor_code(found)[0] not in ("IGO", "NGO"):
+        found = None  # an office of an organisation (``UN-Generalsekretär``) acts for it, not for its holder's country
     return found or gazetteer_actor(text, start, end)
 
 
@@ -166,9 +169,8 @@ def find_mentions(
             taken.append((s, e))
     if given:
         found = code_noun_phrases(text, start, found, entities, unresolved, language)
-        found += sector_mentions(text, start, end, found)
-        found.sort(key=lambda m: m.start)
-        return found
+        found = sector_mentions(text, start, end, found, date)
+        return _in_office(found, date)
     # no entity stage ran: ask the actor dictionary about capitalised names
     for match in _NAME.finditer(text, start, end):
         s, e = match.span()
@@ -178,13 +180,98 @@ def find_mentions(
             and match.group(0) in _STOP_CAPS
         ):
             continue
-        actor = lookup_actor(match.group(0), date)
-        if actor:
-            found.append(Mention(s, e, match.group(0), actor))
+        hit = _known_tail(text, s, e, date)
+        if hit:
+            s = hit[0]
+            found.append(Mention(s, e, text[s:e], hit[1]))
             taken.append((s, e))
-    found += sector_mentions(text, start, end, found)
-    found.sort(key=lambda m: m.start)
-    return found
+    found = sector_mentions(text, start, end, found, date)
+    return _in_office(found, date)
+
+
+def _in_office(mentions: list[Mention], date: str | None) -> list[Mention]:
+    """Mentions in text order, a person holding an international organisation's office coded as that organisation,
+    and a nationality right before an ethnic group (``Bosnian Serbs``, ``Iraqi Kurds``) taking the group in."""
+    out = [Mention(m.start, m.end, m.text, acting_for(m.actor, date)) for m in mentions]
+    out.sort(key=lambda m: m.start)
+    return _residents(out)
+
+
+def _residents(mentions: list[Mention]) -> list[Mention]:
+    """``Bosnian Serbs`` are Bosnia's: two country words separated by one space are one actor of the first country."""
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and mention.start - previous.end == 1
+            and mention.text[:1].isupper()
+            and _is_country_word(previous)
+            and _is_country_word(mention)
+        ):
+            out[-1] = Mention(previous.start, mention.end, f"{previous.text} {mention.text}", previous.actor)
+            continue
+        out.append(mention)
+    return out
+
+
+def _is_country_word(mention: Mention) -> bool:
+    """A single-word state mention (``Bosnian``, ``Serbs``), not a person or an organisation."""
+    return (
+        " " not in mention.text
+        and not mention.actor.startswith(("per.", "org.", UNKNOWN_COUNTRY))
+        and _code_of(mention.actor)[0] not in (None, "IGO", "NGO")
+    )
+
+
+@cache
+def _igo_ids() -> dict[str, str]:
+    """Office owner code of each international organisation in the actor dictionary (``NATO`` -> ``org.nato``)."""
+    api = _actor_api()
+    if api is None:
+        return {}
+    return {
+        actor.id.split(".", 1)[1].upper(): actor.id
+        for actor in api.load_actors().values()
+        if actor.kind == "organisation" and actor.sector == "IGO" and actor.country is None
+    }
+
+
+@lru_cache(maxsize=65536)
+def acting_for(actor_id: str, date: str | None = None) -> str:
+    """The organisation a person speaks for when the office they hold is an international organisation's.
+
+    CAMEO codes a UN Secretary-General or NATO Secretary-General as the organisation, not their home country. The
+    office is the one held on ``date``; failing that (no date, or between offices), the latest one begun by then.
+    A person without such an office keeps their own id.
+    """
+    api = _actor_api()
+    if api is None or not actor_id.startswith("per."):
+        return actor_id
+    try:
+        roles = api.roles_of(actor_id)
+    except Exception:  # noqa: BLE001
+        return actor_id
+    day = date[:10] if date else None
+    held = [r for r in roles if day and r.holds_on(day)]
+    if not held:
+        begun = [r for r in roles if day is None or (r.start or "") <= day]
+        held = [max(begun, key=lambda r: r.start or "")] if begun else []
+    igos = _igo_ids()
+    if held and all(r.of in igos for r in held):
+        return igos[held[0].of]
+    return actor_id
+
+
+def _known_tail(text: str, start: int, end: int, date: str | None) -> tuple[int, str] | None:
+    """The longest tail of a capitalised word run the actor dictionary knows (``President Obama`` -> ``Obama``)."""
+    offsets = [0] + [m.end() for m in re.finditer(r"\s+", text[start:end])]
+    for offset in offsets:
+        s = start + offset
+        actor = lookup_actor(_POSSESSIVE.sub("", text[s:end]), date)
+        if actor:
+            return s, actor
+    return None
 
 
 UNKNOWN_COUNTRY = "---"  # CAMEO's mark for an actor whose country the phrase does not say
@@ -200,24 +287,59 @@ _TITLED_NAME = re.compile(
 )  # "President Omar al-Bashir", "Judge Alejandro Rivera"
 
 
-def sector_mentions(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
-    """Generic actors named only by a sector noun (``die Polizei``, ``the rebels``, ``200 Journalisten``).
+_PLACE_OF = re.compile(  # "rebels in the Ivory Coast", "security forces in Guinea", "die Polizei in Tiflis"
+    r"\s+(?:in|of|from|aus|in|im)\s+(?:(?:the|der|dem|den)\s+)?(?:(?-i:[a-zäöüß][\w-]*)\s+)?", re.IGNORECASE
+)
+_ADJOINING = re.compile(r"\s+(?:(?-i:[a-z][\w-]*)\s+)?")  # "Afghan civilians", "Turkish riot police"
 
-    Their id is ``---.SECTOR``: the decision code gives them the country of the event's other party or of the
-    place named in the sentence, as CAMEO codes domestic actors.
+
+def sector_mentions(
+    text: str, start: int, end: int, taken: list[Mention], date: str | None = None
+) -> list[Mention]:
+    """``taken`` plus generic actors named by a sector noun (``die Polizei``, ``the rebels``, ``200 Journalisten``).
+
+    A sector noun with a place (``rebels in the Ivory Coast``) becomes one ``CCC.SECTOR`` mention spanning both; a
+    title before a known name (``President Obama``) takes the name's actor; a sector noun right after a country
+    adjective (``Afghan civilians``) belongs to that adjective's mention. Other sector nouns get the id
+    ``---.SECTOR``: the decision code gives them the country of the event's other party or of the place named in
+    the sentence, as CAMEO codes domestic actors.
     """
-    out: list[Mention] = []
+    out = list(taken)
     for sector, regex in gazetteer().sectors:
         for match in regex.finditer(text, start, end):
             s, e = match.span()
             titled = _TITLED_NAME.match(text, e, end) if text[s].isupper() else None
-            if not titled and not _SECTOR_DETERMINER.search(text[max(start, s - 40) : s]):
+            leading = text[s].isupper() and not text[start:s].strip(" \"'„“«")
+            if not (titled or leading or _SECTOR_DETERMINER.search(text[max(start, s - 40) : s])):
                 continue
-            e = titled.end() if titled else e
-            if any(s < m.end and m.start < e for m in taken + out):
+            if any(s >= m.end and _ADJOINING.fullmatch(text, m.end, s) and _country(m) for m in out):
                 continue
-            out.append(Mention(s, e, match.group(0), f"{UNKNOWN_COUNTRY}.{sector}"))
+            actor = f"{UNKNOWN_COUNTRY}.{sector}"
+            place = _place_after(text, e, out)
+            if place is not None and not titled:
+                out.remove(place)
+                e, actor = place.end, f"{_country(place)}.{sector}"
+            elif titled:
+                e = titled.end()
+                known = lookup_actor(_POSSESSIVE.sub("", text[titled.start() : e].strip()), date)
+                actor = known or actor
+            if any(s < m.end and m.start < e for m in out):
+                continue
+            out.append(Mention(s, e, text[s:e], actor))
     return out
+
+
+def _country(mention: Mention) -> str | None:
+    country = actor_code(mention.actor)[0]
+    return country if country and country not in (UNKNOWN_COUNTRY, "IGO", "NGO") else None
+
+
+def _place_after(text: str, end: int, mentions: list[Mention]) -> Mention | None:
+    """A country mention joined to a sector noun by ``in`` / ``of`` / ``from`` (``aus``, ``in``)."""
+    link = _PLACE_OF.match(text, end)
+    if link is None:
+        return None
+    return next((m for m in mentions if m.start == link.end() and _country(m)), None)
 
 
 # --- actors coded from their noun phrase -------------------------------------------------------------------------
@@ -271,11 +393,20 @@ _HOME_COUNTRY = {
 }  # default country of a domestic person in this language's press (see module doc)
 
 
+_POSSESSIVE_LINK = frozenset({"des", "der"})  # genitive articles inside a phrase: "der Sprecher des Kremls"
+
+
 def _np_window(text: str, sentence_start: int, start: int) -> int:
     """Start of the noun phrase in front of a name: titles, adjectives, articles; not prepositions or verbs."""
     window_start = start
     tokens = list(_NP_TOKEN.finditer(text, max(sentence_start, start - 120), start))
     for count, token in enumerate(reversed(tokens)):
+        if (
+            count
+            and tokens[-count].group(0).lower() in _DETERMINERS
+            and not (tokens[-count].group(0).lower() in _POSSESSIVE_LINK and token.group(0)[:1].isupper())
+        ):
+            break  # an article is the phrase's left edge, unless it links a genitive ("Sprecher des Kremls")
         gap = text[token.end() : window_start]
         word = token.group(0)
         if count >= _NP_MAX_TOKENS or _NP_STOP.search(gap) or word.lower() in _PREPOSITIONS:
@@ -374,6 +505,9 @@ def code_noun_phrases(
         if own is None and ent not in unresolved:
             continue
         window_start = _np_window(text, sentence_start, ent.start)
+        window_start = max(
+            [window_start] + [m.end for m in out if m.start < window_start < m.end and m.end <= ent.start]
+        )  # the phrase does not reach into another actor's mention
         window = [m for m in out if window_start <= m.start and m.end <= ent.start]
         bracket = re.match(r"\s*\(\s*", text[ent.end :])
         after = [

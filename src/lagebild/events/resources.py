@@ -105,6 +105,6 @@ def gazetteer() -> Gazetteer:
     everything = [_case_aware(s) for stems in data["countries"].values() for s in stems]
     everything += [_case_aware(s) for s in data["igo"]]
     everything.sort(key=len, reverse=True)
-    places = re.compile(r"(?<!\w)(?:" + "|".join(everything) + r")(?![\w-])")
+    places = re.compile(r"(?<!\w)(?:" + "|".join(everything) + r")(?!\w|-[A-ZÄÖÜ\d])")
     sectors = tuple((sector, _word("|".join(stems))) for sector, stems in data["sectors"].items())
     return Gazetteer(places=places, place_codes=tuple(codes), sectors=sectors)

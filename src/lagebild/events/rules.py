@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from lagebild.events.actors import UNKNOWN_COUNTRY, Mention, actor_code
+from lagebild.events.depth import depths
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
 from lagebild.events.resources import lexicon
 from lagebild.model import Event, Span
@@ -18,18 +19,20 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-_PREP_BEFORE = re.compile(
-    r"(?:^|\s)(?P<prep>von|vom|durch|gegen|an|gegenüber|mit|nach|in|im|aus|bei|zu|zur|zum|für|auf|zwischen|um|über|"
-    r"wegen|seit|by|against|to|with|from|in|at|on|of|for|toward|towards|into|between|about|over)\s+(?:(?:der|die|das|den|dem|des|the|its|their|a|an)\s+)?"
-    r"(?-i:[a-zäöüß][\w-]*\s+){0,2}$",
-    re.IGNORECASE,
+_PREPS_DE = (
+    "von|vom|durch|gegen|an|gegenüber|mit|nach|in|im|aus|bei|zu|zur|zum|für|auf|zwischen|um|über|wegen|seit"
+)
+_PREPS_EN = "by|against|to|with|from|in|at|on|of|for|toward|towards|into|between|about|over"
+_PREP_BEFORE = (
+    re.compile(  # the last preposition before a name, with an article and up to two lower-case words
+        rf"^.*(?:^|\s)(?P<prep>{_PREPS_EN})\s+(?:(?:the|its|their|a|an)\s+)?(?-i:[a-z][\w-]*\s+){{0,2}}$",
+        re.IGNORECASE | re.DOTALL,
+    )
 )
 _PREP_BEFORE_DE = re.compile(  # German capitalises nouns: any two words may sit between preposition and name
-    _PREP_BEFORE.pattern.replace(
-        r"(?-i:[a-zäöüß][\w-]*\s+){0,2}$",
-        r"(?:(?-i:[A-ZÄÖÜ][\w-]*|[a-zäöüß][\w-]*(?:e|en|er|es|em))\s+){0,2}$",
-    ),
-    re.IGNORECASE,
+    rf"^.*(?:^|\s)(?P<prep>{_PREPS_DE})\s+(?:(?:der|die|das|den|dem|des)\s+)?"
+    r"(?:(?-i:[A-ZÄÖÜ][\w-]*|[a-zäöüß][\w-]*(?:e|en|er|es|em))\s+){0,2}$",
+    re.IGNORECASE | re.DOTALL,
 )
 _AGENT_PREPS = frozenset({"von", "vom", "durch", "by"})
 _LOCATIVE_PREPS = frozenset({"in", "im", "aus", "bei", "at", "nach", "auf", "zwischen", "between", "seit"})
@@ -40,8 +43,11 @@ _SUBORDINATE = re.compile(
 _PRONOUN = re.compile(r"\b(?:es|sie|er|they|it|he|she)\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"(?:\w+zu\w+en|\bzu\s+\w+en)$", re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?:,\s*\d|\(\s*[A-Za-z]+\s*\)|\s-\s|\s*\u2013)")
-_COORD = re.compile(
-    r"^\s*(?:,|und|sowie|and|&|or|oder|,\s*and)?\s*(?:(?:der|die|das|den|dem|the)\s+)?$", re.I
+_DATELINE_WORDS = 3  # a dateline place: "Berlin", "New York", "Rio de Janeiro"
+_COORD = (
+    re.compile(  # a conjunction or comma joins two actors; an article alone starts a new phrase (the object)
+        r"^\s*(?:(?:,|und|sowie|and|&|or|oder|,\s*and)\s*(?:(?:der|die|das|den|dem|the)\s+)?)?$", re.I
+    )
 )
 
 
@@ -75,15 +81,26 @@ def _groups(features: SentenceFeatures) -> list[_Group]:
     prep_before = _PREP_BEFORE_DE if features.language == "de" else _PREP_BEFORE
     groups: list[_Group] = []
     for mention in features.mentions:
-        if _DATELINE.match(text, mention.end) and not text[features.start : mention.start].strip():
+        if _is_dateline(text, features.start, mention):
             continue  # "Berlin, 13.01.2009: ..." names the place of writing, not an actor
         if groups and _COORD.match(text[groups[-1].end : mention.start]):
             groups[-1].mentions.append(mention)
             continue
-        lead = text[max(features.start, mention.start - 40) : mention.start]
+        previous = (
+            groups[-1].end if groups else features.start
+        )  # an earlier actor ends the preposition's reach
+        lead = text[max(features.start, previous, mention.start - 40) : mention.start]
         match = prep_before.search(lead)
         groups.append(_Group([mention], match.group("prep").lower() if match else None))
     return groups
+
+
+def _is_dateline(text: str, sentence_start: int, mention: Mention) -> bool:
+    """A place name opening the sentence before a date, agency or dash; a person with a party in brackets
+    (``Verteidigungsminister Franz Josef Jung ( CDU ) ...``) is the subject, not a dateline."""
+    if text[sentence_start : mention.start].strip() or not _DATELINE.match(text, mention.end):
+        return False
+    return not mention.actor.startswith("per.") and len(mention.text.split()) <= _DATELINE_WORDS
 
 
 def _attribution_start(features: SentenceFeatures) -> int:
@@ -115,7 +132,11 @@ def _actors(
         return source.actors, (target.actors if target else [])
     bare_before = [g for g in before if g.prep is None]
     in_clause = [g for g in bare_before if g.start >= lo]
-    if in_clause and _subordinate_object(features, trigger, lo):
+    if (
+        in_clause
+        and _subordinate_object(features, trigger, lo)
+        and not _OBJECT_PRONOUN_AFTER.fullmatch(features.text, in_clause[-1].end, trigger.start)
+    ):
         outside = [g for g in bare_before if g.start < lo]
         pronoun = _PRONOUN.search(features.text, lo, trigger.start)
         src = (outside[-1] if pronoun else outside[0]).actors if outside else []
@@ -128,6 +149,10 @@ def _actors(
         bare_after = [g for g in after if g.prep is None and g.start < hi]
         if bare_after:
             source = bare_after[0]
+    if source is not None and source.end <= trigger.start:
+        inverted = _subject_after_verb(features, trigger, source, after)
+        if inverted is not None:
+            return inverted.actors, [a for a in source.actors if a not in inverted.actors]
     rest = [g for g in after if g is not source]
     non_locative = [g for g in rest if g.prep not in _LOCATIVE_PREPS]
     non_locative = [g for g in non_locative if not g.generic] + [g for g in non_locative if g.generic]
@@ -145,6 +170,46 @@ def _actors(
     if len(src) > 1 and trigger.type in _SYMMETRIC and (target is None or target.prep is None):
         tgt = []  # "Putin und Biden vereinbarten ...": the coordinated parties act jointly
     return src, tgt
+
+
+_OBJECT_PRONOUN_AFTER = re.compile(r"\s+(?:es|ihn|ihm|ihnen|sich|uns|euch)\s+", re.IGNORECASE)
+"""An object pronoun between an actor and the verb (``als die EU es fordere``): the actor is the subject."""
+_MEDIA = frozenset({"MED", "JRN"})
+
+_NOMINATIVE_AFTER_VERB = re.compile(r"\s+der\s+(?:(?-i:[a-zäöüß][\w-]*)\s+){0,2}$", re.IGNORECASE)
+_ADJACENT = re.compile(r"\s*")
+_NOT_NOMINATIVE = re.compile(r"(?:den|dem|die|das)\s", re.IGNORECASE)
+
+
+def _subject_after_verb(
+    features: SentenceFeatures, trigger: Trigger, fronted: _Group, after: list[_Group]
+) -> _Group | None:
+    """German V2 with a fronted object: ``Die Nato kritisierte der Außenminister`` - ``der`` right after the
+    finite verb marks the subject (nominative masculine) when the fronted phrase has no nominative article."""
+    if features.language != "de" or not after or after[0].prep is not None:
+        return None
+    between = features.text[trigger.end : after[0].start]
+    if not (
+        _NOMINATIVE_AFTER_VERB.fullmatch(between)
+        or _ADJACENT.fullmatch(between)
+        and re.match(r"\s*der\s", features.text[after[0].start : after[0].end], re.IGNORECASE)
+    ):
+        return None
+    head = features.text[max(features.start, fronted.start - 4) : fronted.start + 4]
+    lead = features.text[features.start : fronted.start].strip()
+    return after[0] if not lead and _NOT_NOMINATIVE.search(head) else None
+
+
+def _attributed_source(
+    features: SentenceFeatures, trigger: Trigger, groups: list[_Group], target: list[str]
+) -> list[str]:
+    """The speaker of a trailing attribution for a subject-less report (``man habe ..., teilte die Bahn mit``;
+    ``..., hieß es aus Washington``): the first actor after the attribution verb's clause starts."""
+    cut = _attribution_start(features)
+    if features.language != "de" or trigger.start >= cut:
+        return []
+    after = [g for g in groups if g.start >= cut]
+    return [a for a in after[0].actors if a not in target] if after else []
 
 
 def _status(features: SentenceFeatures, trigger: Trigger, governed_by: Trigger | None) -> str:
@@ -231,7 +296,12 @@ def _obligation_request(features: SentenceFeatures, groups: list[_Group]) -> tup
 
 
 def decide(features: SentenceFeatures) -> list[Event]:
-    """Events of one sentence, in text order; the first one is the sentence's main event."""
+    """Events of one sentence, main clause first, then in text order; the first one is the main event.
+
+    Sports reporting (a ``sport`` cue anywhere in the sentence) has no political actors and yields no events.
+    """
+    if features.cues.get("sport"):
+        return []
     triggers = _merge_same_type(_outside_mentions(features), features)
     groups = _groups(features)
     events: list[Event] = []
@@ -270,6 +340,8 @@ def decide(features: SentenceFeatures) -> list[Event]:
             source, target = source or governing[1], target or governing[2]
             if set(source) & set(target) or not target:
                 target = [a for a in governing[2] if a not in source]
+        if not source:
+            source = _attributed_source(features, trigger, groups, target)
         if not source and features.speaker:
             source = [features.speaker]
         status = "threatened" if etype == "THREATEN" else _status(features, trigger, governed)
@@ -307,10 +379,30 @@ def decide(features: SentenceFeatures) -> list[Event]:
         )
         index = sum(1 for p in positions if p < position)
         events.insert(index, request)
+        positions.insert(index, position)
         for event in events[index + 1 :]:
             if event.status == "occurred":
                 event.status = "planned"
-    return events
+    kept = [i for i, event in enumerate(events) if not _interview(event)]
+    return _main_first(features, [events[i] for i in kept], [positions[i] for i in kept])
+
+
+def _interview(event: Event) -> bool:
+    """A "talk" with news media only (``sagte ... im Gespräch mit der dpa``) is an interview, not a CONSULT."""
+    return (
+        event.type == "CONSULT"
+        and bool(event.target)
+        and all(actor_code(actor)[1] in _MEDIA for actor in event.target)
+    )
+
+
+def _main_first(features: SentenceFeatures, events: list[Event], positions: list[int]) -> list[Event]:
+    """Events ordered by clause depth, then text order: the first is the main clause's event."""
+    if len(events) < 2:
+        return events
+    levels = depths(features.text, features.start, features.end, positions, features.language)
+    order = sorted(range(len(events)), key=lambda i: (levels[i], positions[i]))
+    return [events[i] for i in order]
 
 
 def _country_of(actor_id: str) -> str | None:

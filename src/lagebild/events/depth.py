@@ -1,0 +1,204 @@
+"""Clause depth of a position in a sentence: 0 in the main clause, one more for each subordinate level.
+
+A sentence reports one main event; events in ``that``/``dass`` clauses, relative clauses, infinitive
+complements (``to withdraw``, ``zu kooperieren``), adverbial clauses (``after``, ``nachdem``) and fronted
+prepositional phrases (``With the signing of ...,``) are subordinate to it. Depth is read from function words
+alone: each subordinator opens a level; a level opened by a fronted clause, a relative pronoun after a comma or a
+fronted phrase closes at the next comma, the others (complements, trailing adverbial clauses) run to the end;
+German, which sets off every subordinate clause with commas, closes each level at the next comma.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lagebild.language.lexicon import DETERMINERS
+
+_WORD = re.compile(r"[\w'’-]+|[,;:()\u2013\u2014]")
+_SUBORDINATORS = {
+    "en": frozenset(
+        [
+            "that",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "where",
+            "after",
+            "before",
+            "because",
+            "since",
+            "unless",
+            "if",
+            "when",
+            "whenever",
+            "while",
+            "whereas",
+            "although",
+            "though",
+            "until",
+            "once",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "dass",
+            "ob",
+            "weil",
+            "wenn",
+            "falls",
+            "nachdem",
+            "bevor",
+            "obwohl",
+            "obgleich",
+            "sodass",
+            "damit",
+            "während",
+            "sobald",
+            "solange",
+            "seit",
+            "seitdem",
+            "bis",
+            "indem",
+            "wobei",
+            "womit",
+            "weshalb",
+            "wodurch",
+            "worauf",
+        ]
+    ),
+}
+_RELATIVE = {
+    "en": frozenset(["who", "whom", "whose", "which"]),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "dem",
+            "den",
+            "denen",
+            "deren",
+            "dessen",
+            "welcher",
+            "welche",
+            "welches",
+            "welchem",
+            "welchen",
+        ]
+    ),
+}
+_PREPOSITIONS = {
+    "en": frozenset(
+        [
+            "with",
+            "after",
+            "before",
+            "following",
+            "amid",
+            "despite",
+            "in",
+            "on",
+            "at",
+            "during",
+            "under",
+            "for",
+            "by",
+        ]
+    ),
+    "de": frozenset(
+        ["mit", "nach", "vor", "nachdem", "trotz", "wegen", "bei", "während", "seit", "angesichts", "als"]
+    ),
+}
+_INFINITIVE_MARK = {"en": "to", "de": "zu"}
+_BREAKS = frozenset(",;:()\u2013\u2014")
+_NOT_VERB_AFTER_TO = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "all",
+        "some",
+        "any",
+        "more",
+        "them",
+        "him",
+        "us",
+        "me",
+        "it",
+    ]
+)  # "to the United States" is a preposition, not an infinitive
+
+
+@cache
+def _not_verbs() -> frozenset[str]:
+    return _NOT_VERB_AFTER_TO | frozenset(d.lower() for d in DETERMINERS)
+
+
+def _verb_like(word: str) -> bool:
+    """The word after ``to`` / ``zu`` may start an infinitive: lower-case, not an article or pronoun, no digit."""
+    return bool(word) and word[:1].islower() and word.lower() not in _not_verbs() and not word[:1].isdigit()
+
+
+def depths(text: str, start: int, end: int, positions: list[int], language: str) -> list[int]:
+    """The clause depth at each of ``positions`` (absolute offsets into ``text``) of ``text[start:end]``."""
+    lang = "en" if language == "en" else "de"
+    tokens = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+    levels: list[bool] = []  # one entry per open level: does it close at the next comma?
+    marks: list[tuple[int, int]] = []  # (offset, depth from that offset on)
+    previous = ","  # the sentence start behaves like a clause boundary
+    for index, (offset, word) in enumerate(tokens):
+        lower = word.lower()
+        if word in "()":
+            continue  # a bracket is a parenthesis inside the clause, not a clause boundary
+        if word in _BREAKS:
+            while levels and levels[-1]:
+                levels.pop()
+            marks.append((offset, len(levels)))
+            previous = word
+            continue
+        following = tokens[index + 1][1].lower() if index + 1 < len(tokens) else ""
+        opened: bool | None = None  # None: no new level; else whether it closes at the next comma
+        if previous in _BREAKS and lower in _RELATIVE[lang] and index > 0:
+            opened = True
+        elif lower in _SUBORDINATORS[lang]:
+            opened = index == 0 or previous in _BREAKS and not levels
+        elif index == 0 and lower in _PREPOSITIONS[lang]:
+            opened = True
+        elif lower == _INFINITIVE_MARK[lang] and _verb_like(tokens[index + 1][1] if following else ""):
+            opened = False
+        if opened is not None:
+            opened = opened or lang == "de"  # German sets off every subordinate clause with commas
+            marks.append((offset, len(levels)))
+            levels.append(opened)
+            marks.append((offset + len(word), len(levels)))
+        previous = word
+    out = []
+    for position in positions:
+        depth = 0
+        for offset, value in marks:
+            if offset > position:
+                break
+            depth = value
+        out.append(max(depth, _own_infinitive(text, position, lang)))
+    return out
+
+
+def _own_infinitive(text: str, position: int, lang: str) -> int:
+    """A German ``zu``-infinitive written as one word (``anzugreifen``, ``teilzunehmen``) is subordinate itself."""
+    if lang != "de":
+        return 0
+    match = re.match(r"\w+", text[position:])
+    word = match.group(0).lower() if match else ""
+    return int(
+        bool(re.fullmatch(r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zurück|teil|frei)zu\w+en", word))
+    )
