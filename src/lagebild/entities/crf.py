@@ -1,11 +1,12 @@
 """German NER as a feature-rich linear-chain CRF (python-crfsuite), in the style of non-neural GermEval 2014 systems.
 
 Token features: word identity and lower case, prefixes/suffixes 1-4, word shape, capitalisation (also sentence
-initial), position, a +-2 window, gazetteer tags from the actor dictionary (multi-token names, longest match) and
-name lists (first names, surnames, cities, countries) stored with the model, and distributional word clusters
-learned from unlabeled text by ``lagebild.entities.train``. Texts are tokenised by a regex that keeps character
-offsets, so predicted spans index straight into the input text.
-"""
+initial), position, a +-2 window (the direct neighbours also with their cased word, name-list tags and coarse
+cluster), gazetteer tags from the actor dictionary (multi-token names, longest match), names labelled in the
+training sentences, name lists (first names, surnames, cities, countries) stored with the model, distributional
+word clusters and a capitalisation ratio (how often a word is capitalised inside sentences) learned from unlabeled
+text by ``lagebild.entities.train``. Texts are tokenised by a regex that keeps character offsets, so predicted
+spans index straight into the input text."""
 
 from __future__ import annotations
 
@@ -68,18 +69,22 @@ def shape(word: str) -> str:
 class Lexicon:
     """Gazetteers and word clusters used as features: ``phrases`` maps token tuples to a label; ``words`` maps a
     word to its name-list tags (``fn`` first name, ``ln`` surname, ``city``, ``country``); ``clusters`` maps a
-    lower-cased word to cluster ids (coarse and fine)."""
+    lower-cased word to cluster ids (coarse and fine); ``caps`` maps it to a capitalisation bucket ``0``-``4``;
+    ``seen`` maps names labelled in the training sentences to their usual label."""
 
     def __init__(
         self,
         phrases: dict[tuple[str, ...], str],
         words: dict[str, list[str]],
         clusters: dict[str, list[str]],
+        caps: dict[str, str] | None = None,
+        seen: dict[tuple[str, ...], str] | None = None,
     ) -> None:
         self.phrases = phrases
         self.words = words
         self.clusters = clusters
-        self.longest = max((len(p) for p in phrases), default=1)
+        self.caps = caps or {}
+        self.seen = seen or {}
 
     def to_json(self) -> str:
         return json.dumps(
@@ -87,6 +92,8 @@ class Lexicon:
                 "phrases": [[list(k), v] for k, v in sorted(self.phrases.items())],
                 "words": self.words,
                 "clusters": self.clusters,
+                "caps": self.caps,
+                "seen": [[list(k), v] for k, v in sorted(self.seen.items())],
             },
             ensure_ascii=False,
             sort_keys=True,
@@ -95,30 +102,60 @@ class Lexicon:
     @classmethod
     def from_json(cls, text: str) -> Lexicon:
         data = json.loads(text)
-        return cls({tuple(k): v for k, v in data["phrases"]}, data["words"], data.get("clusters", {}))
+        return cls(
+            {tuple(k): v for k, v in data["phrases"]},
+            data["words"],
+            data.get("clusters", {}),
+            data.get("caps"),
+            {tuple(k): v for k, v in data.get("seen", [])},
+        )
 
-    def match(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
-        """Longest, left-to-right, non-overlapping gazetteer phrases as token spans ``(start, end, label)``."""
-        out, i = [], 0
-        phrases, longest = self.phrases, min(self.longest, MAX_GAZETTEER_TOKENS)
-        while i < len(words):
-            for n in range(min(longest, len(words) - i), 0, -1):
-                label = phrases.get(tuple(words[i : i + n]))
-                if label is not None:
-                    out.append((i, i + n, label))
-                    i += n
-                    break
+    def match(
+        self, words: Sequence[str], phrases: dict[tuple[str, ...], str] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Longest, left-to-right, non-overlapping gazetteer phrases as token spans ``(start, end, label)``;
+        ``phrases`` defaults to the actor-dictionary names."""
+        phrases = self.phrases if phrases is None else phrases
+        starts = _phrase_starts(phrases)
+        out, i, n_words = [], 0, len(words)
+        while i < n_words:
+            longest = starts.get(words[i])
+            if longest is not None:
+                for n in range(min(longest, n_words - i), 0, -1):
+                    label = phrases.get(tuple(words[i : i + n]))
+                    if label is not None:
+                        out.append((i, i + n, label))
+                        i += n
+                        break
+                else:
+                    i += 1
             else:
                 i += 1
         return out
 
 
-def _word_features(word: str, lexicon: Lexicon) -> list[str]:
-    low = word.lower()
+_STARTS: dict[int, tuple[dict[tuple[str, ...], str], dict[str, int]]] = {}
+
+
+def _phrase_starts(phrases: dict[tuple[str, ...], str]) -> dict[str, int]:
+    """First word -> longest phrase length (capped) starting with it; cached per phrase dictionary."""
+    hit = _STARTS.get(id(phrases))
+    if hit is None or hit[0] is not phrases:
+        starts: dict[str, int] = {}
+        for key in phrases:
+            if key:
+                starts[key[0]] = max(starts.get(key[0], 0), min(len(key), MAX_GAZETTEER_TOKENS))
+        if len(_STARTS) > 16:
+            _STARTS.clear()
+        hit = _STARTS[id(phrases)] = (phrases, starts)
+    return hit[1]
+
+
+def _word_features(word: str, low: str, shp: str, lexicon: Lexicon) -> list[str]:
     feats = [
         "w=" + word,
         "lw=" + low,
-        "sh=" + shape(word),
+        "sh=" + shp,
         "len=" + str(min(len(word), 8)),
     ]
     feats += ["p" + str(k) + "=" + low[:k] for k in range(1, 5) if len(low) >= k]
@@ -137,7 +174,14 @@ def _word_features(word: str, lexicon: Lexicon) -> list[str]:
         feats.append("nl=" + tag)
     for cluster in lexicon.clusters.get(low, ()):
         feats.append("c" + cluster)
+    if lexicon.caps:
+        feats.append(_caps_feature(word, low, lexicon))
     return feats
+
+
+def _caps_feature(word: str, low: str, lexicon: Lexicon) -> str:
+    """How often the word is capitalised inside sentences of the unlabeled text, and whether it is here."""
+    return "cr=" + lexicon.caps.get(low, "u") + ("T" if word[:1].isupper() else "l")
 
 
 class FeatureExtractor:
@@ -145,45 +189,66 @@ class FeatureExtractor:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._cache: dict[str, tuple[list[str], str, str, str]] = {}
+        self._cache: dict[str, tuple[list[str], str, dict[int, list[str]]]] = {}
 
-    def _word(self, word: str) -> tuple[list[str], str, str, str]:
+    def _word(self, word: str) -> tuple[list[str], str, dict[int, list[str]]]:
+        """The word's own features, its lower case, and the features it gives a token ``d`` positions away."""
         hit = self._cache.get(word)
         if hit is None:
             if len(self._cache) > 200_000:
                 self._cache.clear()
             low = word.lower()
-            clusters = self.lexicon.clusters.get(low, ("",))
-            hit = (_word_features(word, self.lexicon), low, shape(word), clusters[-1] if clusters else "")
+            clusters = self.lexicon.clusters.get(low) or [""]
+            near = ["w=" + word, "c=" + clusters[0], "s3=" + low[-3:]]
+            near += ["nl=" + t for t in self.lexicon.words.get(word, ())]
+            if self.lexicon.caps:
+                near.append(_caps_feature(word, low, self.lexicon))
+            shp = shape(word)
+            window = ["lw=" + low, "sh=" + shp, "c=" + clusters[-1]]
+            neighbour = {
+                d: [f"{d}{x}" for x in window + (near if d in (-1, 1) else [])] for d in (-2, -1, 1, 2)
+            }
+            hit = (_word_features(word, low, shp, self.lexicon), low, neighbour)
             self._cache[word] = hit
         return hit
 
+    @staticmethod
+    def _tags(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
+        tags = ["O"] * n
+        for s, e, label in spans:
+            tags[s] = "B-" + label
+            for k in range(s + 1, e):
+                tags[k] = "I-" + label
+        return tags
+
     def __call__(self, words: Sequence[str]) -> list[list[str]]:
         info = [self._word(w) for w in words]
-        gaz = ["O"] * len(words)
-        for s, e, label in self.lexicon.match(words):
-            gaz[s] = "B-" + label
-            for k in range(s + 1, e):
-                gaz[k] = "I-" + label
         n = len(words)
+        gaz = self._tags(n, self.lexicon.match(words))
+        seen = self._tags(n, self.lexicon.match(words, self.lexicon.seen)) if self.lexicon.seen else None
         out = []
         for i in range(n):
-            feats = list(info[i][0])
-            feats.append("g=" + gaz[i])
+            feats = [*info[i][0], "g=" + gaz[i]]
+            if seen is not None:
+                feats += [
+                    "sg=" + seen[i],
+                    "-1sg=" + (seen[i - 1] if i else "^"),
+                    "1sg=" + (seen[i + 1] if i + 1 < n else "$"),
+                ]
             if i == 0:
                 feats += ["BOS", "first_title=" + str(words[0][:1].isupper())]
             if i == n - 1:
                 feats.append("EOS")
             if i < 3:
                 feats.append("pos=" + str(i))
+            low = info[i][1]
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
-                    _, low, shp, cl = info[j]
-                    feats += [f"{d}lw={low}", f"{d}sh={shp}", f"{d}g={gaz[j]}", f"{d}c={cl}"]
+                    feats += info[j][2][d]
+                    feats.append(f"{d}g={gaz[j]}")
                     if d in (-1, 1):
-                        feats.append(f"{d}s3={low[-3:]}")
-                        feats.append(f"{d}lw|lw={low}|{info[i][1]}")
+                        feats.append(f"{d}lw|lw={info[j][1]}|{low}")
                 else:
                     feats.append(f"{d}pad")
             out.append(feats)
