@@ -1,7 +1,15 @@
 from __future__ import annotations
 
 from lagebild.stories import ClusterParams, StoryClusterer
-from lagebild.stories.text import cosine, minhash, tokens
+from lagebild.stories.text import (
+    DocumentFrequencies,
+    article_language,
+    article_terms,
+    cosine,
+    guess_language,
+    minhash,
+    tokens,
+)
 from stories_helpers import CALL, ELECTION, FLOOD, FOLLOW_UP, article, event, wire_copy
 
 
@@ -19,13 +27,45 @@ def _stream() -> list:
     ]
 
 
-def test_tokens_drop_function_words_and_numbers() -> None:
-    assert tokens("Der Präsident und die 12 Berater sagten: Nato!") == [
-        "präsident",
-        "berater",
-        "sagten",
+def test_tokens_drop_function_words_and_numbers_and_stem() -> None:
+    assert tokens("Der Präsident und die 12 Berater sagten: Nato!", "de") == [
+        "prasident",
+        "berat",
+        "sagt",
         "nato",
     ]
+    # inflected forms of one word share a token
+    assert tokens("Präsidenten", "de") == tokens("Präsident", "de")
+    assert tokens("The senators testified", "en") == ["senat", "testifi"]
+
+
+def test_stop_words_follow_the_language() -> None:
+    # "war" is a German function word but an English content word
+    assert tokens("Der Krieg war lang", "de") == ["krieg", "lang"]
+    assert "war" in tokens("The war in the north", "en")
+    # Russian stop words go, so two unrelated Russian texts do not match on them
+    assert tokens("это можно для рецепт", "ru") == ["рецепт"]
+
+
+def test_language_is_guessed_from_stop_words() -> None:
+    assert guess_language(["der", "die", "und", "ist", "nicht", "mit", "dem"]) == "de"
+    assert guess_language(["the", "and", "of", "is", "not", "with", "that"]) == "en"
+    assert guess_language(["это", "для", "что", "как", "можно"]) == "ru"
+    assert guess_language(["w00001x", "w00002x"]) is None
+    assert article_language(article("g1", FLOOD, "2021-07-15", "x")) == "de"
+    undetermined = article("g2", "Der Regen und die Flut in dem Tal", "2021-07-15", "x")
+    undetermined.language = None
+    assert article_language(undetermined) == "de"
+
+
+def test_article_terms_match_across_inflections() -> None:
+    df = DocumentFrequencies()
+    one = article("t1", "Die Präsidenten verhandelten über Sicherheitsgarantien.", "2021-12-07", "x")
+    two = article("t2", "Der Präsident verhandelt über die Sicherheitsgarantie.", "2021-12-08", "y")
+    terms = [article_terms(one), article_terms(two)]
+    for t in terms:
+        df.add(list(t))
+    assert cosine(df.vector(terms[0]), df.vector(terms[1])) > 0.9
 
 
 def test_minhash_near_duplicates_are_similar_and_distinct_texts_are_not() -> None:

@@ -1,11 +1,11 @@
 """Streaming story clustering: each article joins the most similar active story or starts a new one.
 
 The similarity follows Miranda et al. (2018, "Multilingual Clustering of Streaming News"): TF-IDF cosine between the
-article and the story centroid (tokens and resolved actor ids in one hashed space), plus shared actors, shared events
-and a penalty for the time gap. Near-duplicates (MinHash/LSH over word 5-grams) join the story of the article they
-copy and are recorded as copies, so a wire story on ten portals counts as one report. An article joins the best story
-when its score reaches ``threshold``, or, down to ``floor``, when that story scores ``margin`` times the runner-up
-(an unambiguous follow-up shares few words with its story but none with the others).
+article and the story centroid (stemmed tokens and resolved actor ids in one hashed space), plus shared actors,
+shared events and a penalty for the time gap. Near-duplicates (MinHash/LSH over word 5-grams) join the story of the
+article they copy and are recorded as copies, so a wire story on ten portals counts as one report. An article joins
+the best story when its score reaches ``threshold``, or, down to ``floor``, when that story scores ``margin`` times
+the runner-up (an unambiguous follow-up shares few words with its story but none with the others).
 
 Candidates come from an inverted index over the centroids' heaviest features, restricted to stories active within
 ``window_days``; stories that fall out of the window leave the index. Cost per article is therefore bounded by the
@@ -33,8 +33,8 @@ class ClusterParams:
     text_weight: float = 1.0
     actor_weight: float = 0.15
     event_weight: float = 0.15
-    window_days: int = 45
-    time_penalty: float = 0.6
+    window_days: int = 30
+    time_penalty: float = 0.3
     """Fraction of the score lost at a gap of ``window_days`` (linear in the gap)."""
     duplicate_threshold: float = 0.7
     duplicate_days: int = 10
@@ -43,11 +43,11 @@ class ClusterParams:
     max_candidates: int = 12
     centroid_terms: int = 150
     vector_terms: int = 60
+    """Terms kept per article vector (highest TF-IDF weight)."""
     floor: float = 0.08
     """Lowest score at which an article may still join a story that clearly beats the runner-up."""
     margin: float = 12.0
     """How many times the runner-up's score the best story needs to be joined below ``threshold``."""
-    """Terms kept per article vector (highest TF-IDF weight)."""
 
 
 @dataclass

@@ -1,4 +1,8 @@
-"""Text features for story clustering: tokens, hashed TF-IDF vectors and MinHash signatures.
+"""Text features for story clustering: stemmed tokens, hashed TF-IDF vectors and MinHash signatures.
+
+Tokens are stemmed (Snowball) and stop words removed per language, so that a follow-up matches its story across
+inflections ("Präsident"/"Präsidenten", "testified"/"testimony"); the language is the article's own or, when
+unset, the one whose stop words the text uses most.
 
 Tokens are hashed into a fixed feature space with CRC-32 (stable across processes, unlike ``hash``), so document
 frequencies fit in one array that is persisted and updated incrementally, and no vocabulary has to be kept.
@@ -10,6 +14,8 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -28,19 +34,114 @@ MINHASH_DTYPE = "uint32"
 SHINGLE = 5
 
 _WORD = re.compile(r"[^\W\d_][\w\-]{2,}", re.UNICODE)
-_STOPWORDS = """der die das und ist den dem des ein eine einer eines einem einen nicht mit von auf für sich auch als
-    bei nach aus wie wird werden wurde wurden sind war waren hat haben hatte hatten noch nur aber oder wenn
-    dass über zum zur vor bis durch unter seit diese dieser dieses man mehr sein seine ihre ihr sie wir ich
-    es er im am an in zu so um was schon sagte sagt heute gestern jahr jahren prozent sei seien
-    the and for that with was were are has have had not but from this which will would their they its his
-    her said says also been more than into after over about who one two new can could there when what
-    been being after before while other some such only them these those our out all any may"""
-_STOP = frozenset(_STOPWORDS.split())
+_FUNCTION_WORDS_DE = """der die das und ist den dem des ein eine einer eines einem einen nicht mit von auf
+    für sich auch als bei nach aus wie wird werden wurde wurden sind war waren hat haben hatte hatten noch
+    nur aber oder wenn dass über zum zur vor bis durch unter seit diese dieser dieses man mehr sein seine
+    ihre ihr sie wir ich es er im am an in zu so um was schon sagte sagt heute gestern jahr jahren prozent
+    sei seien"""
+_FUNCTION_WORDS_EN = """the and for that with was were are has have had not but from this which will would
+    their they its his her said says also been more than into after over about who one two new can could
+    there when what been being after before while other some such only them these those our out all any
+    may"""
+_STOP_DE = frozenset(_FUNCTION_WORDS_DE.split())
+_STOP_EN = frozenset(_FUNCTION_WORDS_EN.split())
+_STOP = _STOP_DE | _STOP_EN
+"""Function words dropped from texts in no recognised language."""
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens of at least three letters, without common German and English function words."""
-    return [t for t in _WORD.findall(text.lower()) if t not in _STOP]
+_LANGUAGES = {
+    "de": "german",
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "ru": "russian",
+    "pl": "polish",
+    "tr": "turkish",
+    "sv": "swedish",
+    "da": "danish",
+}
+"""Languages with a stop list and a Snowball stemmer (ISO 639-1 code -> Snowball algorithm name)."""
+_GUESS_WORDS = 400
+"""Words of a text that vote on its language."""
+
+
+@cache
+def _stop_list(language: str) -> frozenset[str]:
+    """The stop list of a language as published: scikit-learn's for English, ``stop-words``' for the others."""
+    if language == "en":
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    try:
+        from stop_words import get_stop_words
+    except ImportError:  # pragma: no cover - optional dependency missing
+        return frozenset()
+    return frozenset(w.lower() for w in get_stop_words(language))
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """Words of ``language`` that carry no topic: its stop list plus news function words for German and English."""
+    extra = {"de": _STOP_DE, "en": _STOP_EN}.get(language, frozenset())
+    return _stop_list(language) | extra
+
+
+def guess_language(words: list[str]) -> str | None:
+    """The language whose stop list holds most of the distinct lower-cased ``words`` near the start of a text.
+
+    ``None`` when no stop word of any supported language occurs.
+    """
+    sample = set(words[:_GUESS_WORDS])
+    best, hits = None, 0
+    for code in _LANGUAGES:
+        found = len(sample & stop_words(code))
+        if found > hits:
+            best, hits = code, found
+    return best
+
+
+@cache
+def _stemmer(language: str) -> Callable[[str], str] | None:
+    try:
+        import snowballstemmer
+    except ImportError:  # pragma: no cover - optional dependency missing
+        return None
+    return snowballstemmer.stemmer(_LANGUAGES[language]).stemWord
+
+
+@lru_cache(maxsize=1 << 18)
+def stem(word: str, language: str) -> str:
+    """Snowball stem of a lower-cased word (the word itself for languages without a stemmer)."""
+    stemmer = _stemmer(language) if language in _LANGUAGES else None
+    return stemmer(word) if stemmer is not None else word
+
+
+def tokens(text: str, language: str | None = None) -> list[str]:
+    """Stemmed content words (three letters or more, no stop words, no numbers) of a text, lower-cased.
+
+    ``language`` (ISO 639-1) picks the stop list and the stemmer; when it is not one of the supported languages
+    it is guessed from the stop words in the text, and a text in no known language keeps its words unstemmed.
+    """
+    words = _WORD.findall(text.lower())
+    return content_words(words, language if language in _LANGUAGES else guess_language(words))
+
+
+def content_words(words: list[str], language: str | None) -> list[str]:
+    """``words`` without the stop words of ``language``, stemmed (German/English function words go if ``None``)."""
+    if language is None:
+        return [w for w in words if w not in _STOP]
+    stops = stop_words(language)
+    return [stem(w, language) for w in words if w not in stops]
+
+
+def article_language(article: Article, body: list[str] | None = None) -> str | None:
+    """The article's language when it is a supported one, else the one guessed from its (lower-cased) body words."""
+    if article.language in _LANGUAGES:
+        return article.language
+    return guess_language(body if body is not None else _WORD.findall((article.text or "").lower()))
 
 
 def feature_id(term: str) -> int:
@@ -48,9 +149,11 @@ def feature_id(term: str) -> int:
 
 
 def article_terms(article: Article) -> Counter[int]:
-    """Hashed term counts of an article: title (counted twice), body tokens, actor ids and event signatures."""
-    words = Counter(tokens(article.text or ""))
-    for tok in tokens(article.title or ""):
+    """Hashed term counts of an article: title (counted twice), body tokens and actor ids, in its language."""
+    body = _WORD.findall((article.text or "").lower())
+    language = article_language(article, body)
+    words = Counter(content_words(body, language))
+    for tok in content_words(_WORD.findall((article.title or "").lower()), language):
         words[tok] += 2
     for ent in article.entities:
         if ent.actor:

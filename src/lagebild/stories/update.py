@@ -34,31 +34,32 @@ class StoryUpdate:
 def unassigned_articles(store: Store, batch: int = 2000) -> Iterator[Article]:
     """Articles without a story, in ingest order, with only what clustering reads.
 
-    The text, title and date come from their columns, actor ids from ``entities`` and event types and parties from
-    ``events``; the article JSON is not parsed.
+    The text, title, date and language come from their columns, actor ids from ``entities`` and event types and
+    parties from ``events``; the article JSON is not parsed.
     """
     last = 0
     while True:
         rows = store.con.execute(
-            """SELECT a.seq, a.id, a.title, a.text, a.published,
+            """SELECT a.seq, a.id, a.title, a.text, a.published, a.language,
                    (SELECT list(e.actor ORDER BY e.idx) FROM entities e
                     WHERE e.article_id = a.id AND e.actor IS NOT NULL),
                    (SELECT list(struct_pack(t := v.type, s := v.source, g := v.target) ORDER BY v.idx)
                     FROM events v WHERE v.article_id = a.id)
-               FROM (SELECT seq, id, title, text, published FROM articles
+               FROM (SELECT seq, id, title, text, published, language FROM articles
                      WHERE story IS NULL AND seq > ? ORDER BY seq LIMIT ?) a
                ORDER BY a.seq""",
             [last, batch],
         ).fetchall()
         if not rows:
             return
-        for seq, aid, title, text, published, actors, events in rows:
+        for seq, aid, title, text, published, language, actors, events in rows:
             last = seq
             yield Article(
                 id=aid,
                 title=title,
                 text=text or "",
                 published=published,
+                language=language,
                 entities=[Entity(0, 0, "", "", actor=actor) for actor in actors or ()],
                 events=[Event(type=e["t"], source=e["s"] or [], target=e["g"] or []) for e in events or ()],
             )
