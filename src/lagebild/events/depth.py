@@ -26,6 +26,7 @@ _SUBORDINATORS = {
             "whose",
             "where",
             "after",
+            "following",
             "before",
             "because",
             "since",

@@ -73,6 +73,7 @@ def find_triggers(text: str, start: int, end: int, language: str | None) -> list
     for pattern in lex.triggers[_lang(language)]:
         for match in pattern.regex.finditer(text, start, end):
             hits.append((match.start(), match.end(), pattern.priority, -pattern.order, pattern.type))
+    hits = _most_specific(hits)
     hits.sort(key=lambda h: (-h[2], -(h[1] - h[0]), h[3], h[0]))
     chosen: list[Trigger] = []
     for s, e, priority, _order, etype in hits:
@@ -81,6 +82,16 @@ def find_triggers(text: str, start: int, end: int, language: str | None) -> list
         chosen.append(Trigger(etype, s, e, text[s:e], priority))
     chosen.sort(key=lambda t: t.start)
     return [_anchored(_with_mode(text, start, end, t)) for t in chosen]
+
+
+def _most_specific(hits: list[tuple[int, int, int, int, str]]) -> list[tuple[int, int, int, int, str]]:
+    """Drop hits lying inside a longer phrase of another type: ``handed over 700 kg of medicine`` is aid, not the
+    retreat a bare ``handed over`` signals; ``trained ... hackers`` is mobilisation, not hacking."""
+    return [
+        h
+        for h in hits
+        if not any(o[4] != h[4] and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)
+    ]
 
 
 def _anchored(trigger: Trigger) -> Trigger:

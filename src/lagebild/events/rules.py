@@ -46,7 +46,9 @@ _DATELINE = re.compile(r"\s*(?:,\s*\d|\(\s*[A-Za-z]+\s*\)|\s-\s|\s*\u2013)")
 _DATELINE_WORDS = 3  # a dateline place: "Berlin", "New York", "Rio de Janeiro"
 _COORD = (
     re.compile(  # a conjunction or comma joins two actors; an article alone starts a new phrase (the object)
-        r"^\s*(?:(?:,|und|sowie|and|&|or|oder|,\s*and)\s*(?:(?:der|die|das|den|dem|the)\s+)?)?$", re.I
+        r"^\s*(?:(?:,|und|sowie|als auch|wie auch|and|as well as|&|or|oder|noch|nor|,\s*and)\s*"
+        r"(?:(?:der|die|das|den|dem|the)\s+)?)?$",
+        re.I,
     )
 )
 
@@ -92,7 +94,33 @@ def _groups(features: SentenceFeatures) -> list[_Group]:
         lead = text[max(features.start, previous, mention.start - 40) : mention.start]
         match = prep_before.search(lead)
         groups.append(_Group([mention], match.group("prep").lower() if match else None))
-    return groups
+    return _without_appositions(text, features.end, groups)
+
+
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|an|the|one of the|ein|eine|einer|der|die|das)\s+[^,;:()]{1,90}?,", re.I
+)
+
+
+def _without_appositions(text: str, end: int, groups: list[_Group]) -> list[_Group]:
+    """Actors inside an apposition describe the named actor before it (``Pakistan, a key U.S. ally in the war
+    against terrorism, has refused ...``): they are neither source nor target."""
+    out: list[_Group] = []
+    skip_until = -1
+    for group in groups:
+        if group.start < skip_until:
+            continue
+        out.append(group)
+        if group.generic:
+            continue
+        apposition = _APPOSITION.match(text, group.end, end)
+        if (
+            apposition
+            and apposition.end() < end
+            and any(g.start >= group.end and g.end <= apposition.end() for g in groups)
+        ):
+            skip_until = apposition.end()
+    return out
 
 
 def _is_dateline(text: str, sentence_start: int, mention: Mention) -> bool:
@@ -153,13 +181,9 @@ def _actors(
         inverted = _subject_after_verb(features, trigger, source, after)
         if inverted is not None:
             return inverted.actors, [a for a in source.actors if a not in inverted.actors]
-    rest = [g for g in after if g is not source]
-    non_locative = [g for g in rest if g.prep not in _LOCATIVE_PREPS]
-    non_locative = [g for g in non_locative if not g.generic] + [g for g in non_locative if g.generic]
-    if non_locative:
-        target = non_locative[0]
-    elif rest:
-        target = rest[0]
+    rest = [g for g in after if g is not source and not _relation_parties(g, trigger)]
+    if rest:
+        target = _target_after(features, trigger, rest)
     elif source is not None:
         earlier = [
             g for g in before if g is not source and g.start > source.end and g.prep not in _LOCATIVE_PREPS
@@ -170,6 +194,36 @@ def _actors(
     if len(src) > 1 and trigger.type in _SYMMETRIC and (target is None or target.prep is None):
         tgt = []  # "Putin und Biden vereinbarten ...": the coordinated parties act jointly
     return src, tgt
+
+
+def _target_after(features: SentenceFeatures, trigger: Trigger, rest: list[_Group]) -> _Group:
+    """The target among the actors after the trigger: one in the trigger's own clause level before one in a deeper
+    clause (``strengthened its forces in Lebanon following the discovery of Russian-made rockets``); then a named
+    actor without a place preposition, a generic one, a place."""
+    levels = depths(
+        features.text,
+        features.start,
+        features.end,
+        [trigger.start] + [g.start for g in rest],
+        features.language,
+    )
+    own = levels[0]
+
+    def rank(index: int) -> tuple[bool, bool, bool, int]:
+        group = rest[index]
+        locative = group.prep in _LOCATIVE_PREPS
+        return (levels[index + 1] > own, locative, group.generic and not locative, index)
+
+    return rest[min(range(len(rest)), key=rank)]
+
+
+_RELATION_PREPS = frozenset({"between", "zwischen"})
+
+
+def _relation_parties(group: _Group, trigger: Trigger) -> bool:
+    """``between Russia and Ukraine`` names the parties of a relation (``the gas dispute between ...``): they take
+    part in a meeting or cooperation, but are not the target of another act."""
+    return group.prep in _RELATION_PREPS and trigger.type not in _SYMMETRIC
 
 
 _OBJECT_PRONOUN_AFTER = re.compile(r"\s+(?:es|ihn|ihm|ihnen|sich|uns|euch)\s+", re.IGNORECASE)
@@ -257,13 +311,31 @@ def _conditional_threat(features: SentenceFeatures, trigger: Trigger) -> bool:
     return modal and features.cue_in("conditional", features.start, features.end)
 
 
+def _refusal(features: SentenceFeatures, trigger: Trigger) -> bool:
+    """A refusal stays a rejection when announced or conditional (``will not accept ... if``, ``refuses to``);
+    an announced boycott is a threat."""
+    end = trigger.start + len(trigger.text)
+    return trigger.type == "REJECT" and any(
+        s < end and trigger.start < e for s, e in features.cues.get("refusal", ())
+    )
+
+
 def _outside_mentions(features: SentenceFeatures) -> list[Trigger]:
     """Triggers that are not part of an actor's name (``Amnesty International``, ``Economic Cooperation``)."""
     return [
         t
         for t in features.triggers
         if not any(m.start <= t.start and t.end <= m.end for m in features.mentions)
+        and not _in_name(features, t)
     ]
+
+
+def _in_name(features: SentenceFeatures, trigger: Trigger) -> bool:
+    """English writes event words in lower case: a capitalised one inside the sentence is part of a name
+    (``the Ceasefire Violations Committee``, ``Agency for Development and Cooperation``)."""
+    if features.language != "en" or not trigger.text[:1].isupper():
+        return False
+    return bool(features.text[features.start : trigger.start].strip(" \t\n\"'“‘({[-"))
 
 
 def _intent(features: SentenceFeatures, trigger: Trigger) -> bool:
@@ -317,7 +389,9 @@ def decide(features: SentenceFeatures) -> list[Event]:
         etype, mode = trigger.type, trigger.mode
         source, target = _actors(features, trigger, groups)
         intent = _intent(features, trigger) and not features.cue_in("negation", features.start, trigger.start)
-        if _conditional_threat(features, trigger) or (intent and trigger.type in lex.negative_actions):
+        if not _refusal(features, trigger) and (
+            _conditional_threat(features, trigger) or (intent and trigger.type in lex.negative_actions)
+        ):
             etype, mode = "THREATEN", trigger.mode or trigger.type.lower()
         elif intent and trigger.type in lex.cooperative_actions and governing is None:
             events.append(
