@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections import Counter
 
 _I = re.IGNORECASE
 
@@ -86,10 +88,13 @@ out there here all one said says just only other some such new
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # Japanese mixes kanji and kana in one text
 _SCRIPT_PREFIXES = ("LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 
 
+@functools.lru_cache(maxsize=4096)
 def script_of(char: str) -> str | None:
     """The script name of a letter (LATIN, CYRILLIC, ...), or None for non-letters."""
     if not char.isalpha():
@@ -102,16 +107,15 @@ def script_of(char: str) -> str | None:
 
 
 def script_counts(text: str) -> dict[str, int]:
-    """Letter counts per script."""
+    """Letter counts per script (ASCII letters counted by regex, other characters looked up once each)."""
     counts: dict[str, int] = {}
-    for char in text:
-        if char.isascii():
-            if char.isalpha():
-                counts["LATIN"] = counts.get("LATIN", 0) + 1
-            continue
+    latin = len(_ASCII_LETTER.findall(text))
+    if latin:
+        counts["LATIN"] = latin
+    for char, n in Counter(_NON_ASCII.findall(text)).items():
         script = script_of(char)
         if script:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + n
     return counts
 
 

@@ -1,9 +1,10 @@
-"""Train the line classifier on the zyte article-extraction pages (MIT) and write ``line_model.json``.
+"""Train the line classifier and write ``line_model.json``.
 
-Each page becomes its naive scrape (every visible text line in order); a line's label is whether it belongs to the
-ground-truth article body, by token overlap. Document-level k-fold cross-validation reports honest figures.
+Training pages: the zyte article-extraction set (MIT). trafilatura-eval is never trained on: its pages are kept for
+evaluation only. Each page becomes its naive scrape (every visible text line in order); a line's label is whether it
+belongs to the ground-truth body, by token overlap. Document-level k-fold cross-validation reports honest figures.
 
-    python -m lagebild.clean.train --data ../shared/data/zyte-article-extraction [--folds 5] [--out PATH]
+    python -m lagebild.clean.train --data ../shared/data [--folds 5] [--out PATH]
 """
 
 from __future__ import annotations
@@ -19,15 +20,19 @@ import numpy as np
 
 from lagebild.clean.features import context_features, line_features
 from lagebild.clean.html import visible_lines
-from lagebild.clean.linemodel import MODEL_PATH, Linear, LineModel
+from lagebild.clean.linemodel import MODEL_PATH, Linear, LineModel, Pass, Trees
 from lagebild.clean.lines import classify_lines, hand_lines
 
 LABEL_OVERLAP = 0.6  # share of a line's tokens found in the gold body for the line to count as body
 SEED = 13
+TREES = 150
+KINDS = ("linear", "linear")  # first pass, second pass ("linear" or "trees")
 
 
 @dataclass
 class Doc:
+    """A training page: its scraped lines and its gold body."""
+
     key: str
     lines: list[str]
     gold: str
@@ -66,6 +71,11 @@ def doc_matrix(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     return line_features(hand_lines(doc.lines)), line_labels(doc.lines, doc.gold)
 
 
+def training_matrices(docs: list[Doc]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Feature/label matrices of the pages that have lines."""
+    return [matrix for matrix in map(doc_matrix, docs) if matrix[0].shape[0]]
+
+
 def _fit_linear(x: np.ndarray, y: np.ndarray, c: float) -> Linear:
     from sklearn.linear_model import LogisticRegression
 
@@ -77,13 +87,63 @@ def _fit_linear(x: np.ndarray, y: np.ndarray, c: float) -> Linear:
     return Linear(mean=mean, scale=scale, coef=clf.coef_[0], intercept=float(clf.intercept_[0]))
 
 
-def fit(matrices: list[tuple[np.ndarray, np.ndarray]], c: float = 1.0) -> LineModel:
-    """Two stacked logistic regressions on standardised features (the second sees the first's context)."""
+def _fit_trees(x: np.ndarray, y: np.ndarray) -> Trees:
+    """A gradient-boosted tree ensemble (scikit-learn), flattened into ``Trees`` arrays."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(
+        max_iter=TREES, learning_rate=0.1, max_leaf_nodes=15, min_samples_leaf=40, l2_regularization=1.0,
+        early_stopping=False, random_state=SEED,
+    )  # fmt: skip
+    clf.fit(x, y)
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+    for (predictor,) in clf._predictors:
+        nodes = predictor.nodes
+        offset = len(feature)
+        roots.append(offset)
+        depth = max(depth, int(nodes["depth"].max()))
+        for i, node in enumerate(nodes):
+            leaf = bool(node["is_leaf"])
+            feature.append(0 if leaf else int(node["feature_idx"]))
+            threshold.append(0.0 if leaf else float(node["num_threshold"]))
+            left.append(offset + (i if leaf else int(node["left"])))
+            right.append(offset + (i if leaf else int(node["right"])))
+            value.append(float(node["value"]) if leaf else 0.0)
+    return Trees(
+        feature=np.asarray(feature, dtype=np.intp),
+        threshold=np.asarray(threshold),
+        left=np.asarray(left, dtype=np.intp),
+        right=np.asarray(right, dtype=np.intp),
+        value=np.asarray(value),
+        roots=np.asarray(roots, dtype=np.intp),
+        depth=depth,
+        base=float(np.ravel(clf._baseline_prediction)[0]),
+    )
+
+
+def _fit_pass(x: np.ndarray, y: np.ndarray, c: float, kind: str) -> Pass:
+    return _fit_trees(x, y) if kind == "trees" else _fit_linear(x, y, c)
+
+
+def fit(
+    matrices: list[tuple[np.ndarray, np.ndarray]], c: float = 1.0, kinds: tuple[str, str] = KINDS
+) -> LineModel:
+    """Two stacked passes (logistic or trees, per ``kinds``); the second sees the first's context.
+
+    Rows labelled -1 (unknown) shape the context but are not trained on.
+    """
     x = np.vstack([m for m, _ in matrices])
     y = np.concatenate([y for _, y in matrices])
-    first = _fit_linear(x, y, c)
+    known = y >= 0
+    first = _fit_pass(x[known], y[known], c, kinds[0])
     x2 = np.vstack([np.hstack([m, context_features(first.proba(m))]) for m, _ in matrices])
-    return LineModel(first=first, second=_fit_linear(x2, y, c))
+    return LineModel(first=first, second=_fit_pass(x2[known], y[known], c, kinds[1]))
 
 
 def token_prf(output: str, gold: str) -> tuple[float, float]:
@@ -96,14 +156,20 @@ def fold_of(index: int, folds: int) -> int:
     return index % folds
 
 
-def cross_validate(docs: list[Doc], folds: int, c: float = 1.0) -> dict[str, LineModel]:
+def cross_validate(
+    docs: list[Doc],
+    folds: int,
+    c: float = 1.0,
+    kinds: tuple[str, str] = KINDS,
+) -> dict[str, LineModel]:
     """Out-of-fold models: for each document key, a model trained without its fold's documents."""
-    matrices = [doc_matrix(doc) for doc in docs]
+    matrices = [training_matrices([doc]) for doc in docs]
     order = np.random.default_rng(SEED).permutation(len(docs))
     fold = {int(i): fold_of(rank, folds) for rank, i in enumerate(order)}
     models = {}
     for k in range(folds):
-        model = fit([m for i, m in enumerate(matrices) if fold[i] != k], c)
+        train = [m for i, ms in enumerate(matrices) if fold[i] != k for m in ms]
+        model = fit(train, c, kinds)
         models.update({doc.key: model for i, doc in enumerate(docs) if fold[i] == k})
     return models
 
@@ -123,17 +189,19 @@ def score(docs: list[Doc], models: dict[str, LineModel] | None) -> tuple[float, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=Path("../shared/data/zyte-article-extraction"))
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--kinds", default=",".join(KINDS), help="first,second pass: linear or trees")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
-    docs = load_zyte(args.data)
-    print(f"{len(docs)} documents, {sum(len(d.lines) for d in docs)} lines")
-    print("hand rules        P/R/F1 {:.3f}/{:.3f}/{:.3f}".format(*score(docs, None)))
-    models = cross_validate(docs, args.folds, args.c)
-    print(f"{args.folds}-fold CV model  P/R/F1 " + "{:.3f}/{:.3f}/{:.3f}".format(*score(docs, models)))
-    model = fit([doc_matrix(doc) for doc in docs], args.c)
+    kinds = tuple(args.kinds.split(","))
+    docs = load_zyte(args.data / "zyte-article-extraction")
+    print(f"zyte {len(docs)} documents")
+    print("zyte hand rules        P/R/F1 {:.3f}/{:.3f}/{:.3f}".format(*score(docs, None)))
+    models = cross_validate(docs, args.folds, args.c, kinds)
+    print(f"zyte {args.folds}-fold CV model  P/R/F1 " + "{:.3f}/{:.3f}/{:.3f}".format(*score(docs, models)))
+    model = fit(training_matrices(docs), args.c, kinds)
     model.save(args.out)
     print(f"wrote {args.out}")
 

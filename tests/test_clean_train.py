@@ -1,0 +1,39 @@
+"""Training helpers of the line classifier: training matrices and tree passes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lagebild.clean.linemodel import LineModel, Trees, pass_from_dict
+from lagebild.clean.train import Doc, _fit_trees, fit, training_matrices
+
+LINES = [
+    "Home",
+    "The council voted on Tuesday to close the old bridge for repairs until the spring.",
+    "Read also: Ten bridges to see",
+    "Work will start next month, a spokesman said.",
+]
+
+
+def test_training_matrices_label_lines_by_the_gold_body() -> None:
+    gold_doc = Doc("b", LINES, gold=LINES[1] + " " + LINES[3])
+    empty = Doc("c", [], gold="")
+    matrices = training_matrices([gold_doc, empty])
+    assert len(matrices) == 1
+    assert matrices[0][1].tolist() == [0, 1, 0, 1]
+    model = fit(matrices * 5)
+    assert isinstance(model, LineModel)
+    assert model.proba(matrices[0][0]).shape == (len(LINES),)
+
+
+def test_tree_pass_matches_its_training_ensemble_and_round_trips() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(600, 4))
+    y = ((x[:, 0] > 0.2) ^ (x[:, 1] * x[:, 2] > 0.5)).astype(np.int64)
+    trees = _fit_trees(x, y)
+    proba = trees.proba(x)
+    assert ((proba >= 0.5) == y).mean() > 0.85  # learned a non-linear rule a logistic pass cannot
+    again = pass_from_dict(trees.to_dict())
+    assert isinstance(again, Trees)
+    assert np.allclose(again.proba(x), proba, atol=1e-5)
+    assert trees.proba(np.zeros((0, 4))).shape == (0,)
