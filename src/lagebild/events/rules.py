@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from lagebild.events.actors import UNKNOWN_COUNTRY, Mention, actor_code
+from lagebild.events.candidates import Candidate, candidates
+from lagebild.events.chooser import choose, load_chooser
 from lagebild.events.depth import depths
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
 from lagebild.events.resources import lexicon
@@ -79,6 +81,14 @@ class _Group:
 
 
 def _groups(features: SentenceFeatures) -> list[_Group]:
+    """The sentence's actor groups without those inside an apposition."""
+    groups = _all_groups(features)
+    inside = _apposition_members(features.text, features.end, groups)
+    return [g for i, g in enumerate(groups) if i not in inside]
+
+
+def _all_groups(features: SentenceFeatures) -> list[_Group]:
+    """The sentence's actor groups (dateline places left out), each with the preposition before it."""
     text = features.text
     prep_before = _PREP_BEFORE_DE if features.language == "de" else _PREP_BEFORE
     groups: list[_Group] = []
@@ -94,7 +104,7 @@ def _groups(features: SentenceFeatures) -> list[_Group]:
         lead = text[max(features.start, previous, mention.start - 40) : mention.start]
         match = prep_before.search(lead)
         groups.append(_Group([mention], match.group("prep").lower() if match else None))
-    return _without_appositions(text, features.end, groups)
+    return groups
 
 
 _APPOSITION = re.compile(
@@ -102,15 +112,15 @@ _APPOSITION = re.compile(
 )
 
 
-def _without_appositions(text: str, end: int, groups: list[_Group]) -> list[_Group]:
-    """Actors inside an apposition describe the named actor before it (``Pakistan, a key U.S. ally in the war
-    against terrorism, has refused ...``): they are neither source nor target."""
-    out: list[_Group] = []
+def _apposition_members(text: str, end: int, groups: list[_Group]) -> frozenset[int]:
+    """Indexes of the groups inside an apposition: they describe the named actor before it (``Pakistan, a key
+    U.S. ally in the war against terrorism, has refused ...``) and are neither source nor target."""
+    inside: set[int] = set()
     skip_until = -1
-    for group in groups:
+    for index, group in enumerate(groups):
         if group.start < skip_until:
+            inside.add(index)
             continue
-        out.append(group)
         if group.generic:
             continue
         apposition = _APPOSITION.match(text, group.end, end)
@@ -120,7 +130,7 @@ def _without_appositions(text: str, end: int, groups: list[_Group]) -> list[_Gro
             and any(g.start >= group.end and g.end <= apposition.end() for g in groups)
         ):
             skip_until = apposition.end()
-    return out
+    return frozenset(inside)
 
 
 def _is_dateline(text: str, sentence_start: int, mention: Mention) -> bool:
@@ -367,17 +377,27 @@ def _obligation_request(features: SentenceFeatures, groups: list[_Group]) -> tup
     return cue_start, event
 
 
-def decide(features: SentenceFeatures) -> list[Event]:
+def decide(
+    features: SentenceFeatures, learned: bool = True, trace: list[list[Candidate] | None] | None = None
+) -> list[Event]:
     """Events of one sentence, main clause first, then in text order; the first one is the main event.
 
     Sports reporting (a ``sport`` cue anywhere in the sentence) has no political actors and yields no events.
+    With ``learned``, the shipped actor chooser (:mod:`.chooser`) weighs in on the rules' source and target of
+    each non-joint event. ``trace``, when given, receives each returned event's candidate actors (None for an
+    event coded without a trigger), in the order of the events.
     """
     if features.cues.get("sport"):
         return []
     triggers = _merge_same_type(_outside_mentions(features), features)
-    groups = _groups(features)
+    all_groups = _all_groups(features)
+    apposition = _apposition_members(features.text, features.end, all_groups)
+    groups = [g for i, g in enumerate(all_groups) if i not in apposition]
+    model = load_chooser() if learned else None
+    cut = _attribution_start(features)
     events: list[Event] = []
     positions: list[int] = []
+    traced: list[list[Candidate] | None] = []
     obligation = _obligation_request(features, groups)
     lex = lexicon()
     threat: Trigger | None = None
@@ -388,6 +408,11 @@ def decide(features: SentenceFeatures) -> list[Event]:
             continue  # the sanctions of "droht mit Sanktionen" are the threat's content, not an event
         etype, mode = trigger.type, trigger.mode
         source, target = _actors(features, trigger, groups)
+        options: list[Candidate] = []
+        if trace is not None or (model is not None and trigger.type not in _SYMMETRIC):
+            options = candidates(features, trigger, all_groups, apposition, cut, source, target)
+        if model is not None and trigger.type not in _SYMMETRIC:
+            source, target = choose(model, options, source, target)
         intent = _intent(features, trigger) and not features.cue_in("negation", features.start, trigger.start)
         if not _refusal(features, trigger) and (
             _conditional_threat(features, trigger) or (intent and trigger.type in lex.negative_actions)
@@ -408,6 +433,7 @@ def decide(features: SentenceFeatures) -> list[Event]:
                 )
             )
             positions.append(trigger.start)
+            traced.append(options)
             governing = (trigger, source, target)
         governed = governing[0] if governing and etype not in _GOVERNING else None
         if governed is not None and not _own_subject(features, trigger, groups):
@@ -437,6 +463,7 @@ def decide(features: SentenceFeatures) -> list[Event]:
                 )
             )
             positions.append(trigger.start)
+            traced.append(options)
         if etype == "THREATEN":
             threat = trigger
         if etype in _GOVERNING:
@@ -454,11 +481,15 @@ def decide(features: SentenceFeatures) -> list[Event]:
         index = sum(1 for p in positions if p < position)
         events.insert(index, request)
         positions.insert(index, position)
+        traced.insert(index, None)
         for event in events[index + 1 :]:
             if event.status == "occurred":
                 event.status = "planned"
     kept = [i for i, event in enumerate(events) if not _interview(event)]
-    return _main_first(features, [events[i] for i in kept], [positions[i] for i in kept])
+    order = _main_first(features, [positions[i] for i in kept])
+    if trace is not None:
+        trace.extend(traced[kept[i]] for i in order)
+    return [events[kept[i]] for i in order]
 
 
 def _interview(event: Event) -> bool:
@@ -470,13 +501,13 @@ def _interview(event: Event) -> bool:
     )
 
 
-def _main_first(features: SentenceFeatures, events: list[Event], positions: list[int]) -> list[Event]:
-    """Events ordered by clause depth, then text order: the first is the main clause's event."""
-    if len(events) < 2:
-        return events
+def _main_first(features: SentenceFeatures, positions: list[int]) -> list[int]:
+    """The order of events (given by their trigger positions) by clause depth, then text order: the first is the
+    main clause's event."""
+    if len(positions) < 2:
+        return list(range(len(positions)))
     levels = depths(features.text, features.start, features.end, positions, features.language)
-    order = sorted(range(len(events)), key=lambda i: (levels[i], positions[i]))
-    return [events[i] for i in order]
+    return sorted(range(len(positions)), key=lambda i: (levels[i], positions[i]))
 
 
 def _country_of(actor_id: str) -> str | None:

@@ -22,15 +22,16 @@ def code_sentence(
     published: str | None = None,
     quotes: list[Quote] | None = None,
     span: tuple[int, int] | None = None,
+    learned: bool = True,
 ) -> list[Event]:
     """Code the events of one sentence; the first event returned is the sentence's main event.
 
     ``text`` may be the whole article text with ``span`` the sentence's offsets; entity, timex and evidence
-    offsets are into ``text``.
+    offsets are into ``text``. ``learned=False`` leaves the actor roles to the rules alone.
     """
     start, end = span or (0, len(text))
     features = sentence_features(text, start, end, language, list(entities), list(timexes), published, quotes)
-    return decide(features)
+    return decide(features, learned)
 
 
 def _sentences(article: Article) -> list[Span]:
