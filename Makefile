@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench serve train-ner clean
+.PHONY: install demo test lint bench serve train train-ner train-clean train-events clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,17 @@ NER_DATA ?= ../shared/data/german-ner
 train-ner: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,train]"
 	$(BIN)/python -m lagebild.entities.train --data $(NER_DATA) --out src/lagebild/entities/model
+
+# Retrain the scraped-text line classifier (zyte article-extraction pages) and the events' actor-role chooser
+# (PLOVER-GSR tuning half and the German dev part); both deterministic, under a minute each.
+DATA ?= ../shared/data
+train-clean: $(STAMP)
+	$(BIN)/python -m lagebild.clean.train --data $(DATA)
+
+train-events: $(STAMP)
+	$(BIN)/python -m lagebild.events.train --data $(DATA)/plover-gsr
+
+train: train-ner train-clean train-events
 
 clean:
 	rm -rf $(VENV) demo-out build *.egg-info src/*.egg-info
