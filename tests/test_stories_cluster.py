@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from lagebild.stories import ClusterParams, StoryClusterer
+from lagebild.stories.cluster import StoryState
 from lagebild.stories.text import (
     DocumentFrequencies,
     article_language,
@@ -94,10 +95,25 @@ def test_wire_copies_are_duplicates_and_stories_separate() -> None:
 
 
 def test_follow_up_outside_the_window_starts_a_new_story() -> None:
-    clusterer = StoryClusterer(ClusterParams(window_days=10))
+    clusterer = StoryClusterer(ClusterParams(window_days=10, revive_days=10))
     stream = _stream()
     results = {a.id: clusterer.assign(a) for a in stream}
     assert results["a6"].story_id != results["a1"].story_id
+
+
+def test_dormant_story_is_revived_only_by_a_close_follow_up() -> None:
+    # the follow-up comes 23 days after the call: outside a 10-day window, inside a 60-day revival range
+    close = _assign_stream(ClusterParams(window_days=10, revive_days=60, revive_threshold=0.3))
+    assert close["a6"].story_id == close["a1"].story_id and not close["a6"].new_story
+    strict = _assign_stream(ClusterParams(window_days=10, revive_days=60, revive_threshold=0.95))
+    assert strict["a6"].new_story
+    too_late = _assign_stream(ClusterParams(window_days=10, revive_days=20, revive_threshold=0.3))
+    assert too_late["a6"].new_story
+
+
+def _assign_stream(params: ClusterParams) -> dict:
+    clusterer = StoryClusterer(params)
+    return {a.id: clusterer.assign(a) for a in _stream()}
 
 
 def test_clustering_is_deterministic_for_the_same_order() -> None:
@@ -135,3 +151,12 @@ def test_copies_are_only_detected_within_duplicate_days() -> None:
     far = clusterer.assign(article("a3", wire_copy(CALL, "faz"), "2021-12-20", "faz"))
     assert near.copy_of == "a1"
     assert far.copy_of is None and far.story_id == near.story_id
+
+
+def test_candidates_are_ranked_by_partial_cosine_not_by_shared_term_count() -> None:
+    clusterer = StoryClusterer(ClusterParams(max_candidates=1, query_terms=2))
+    # "broad" shares both query terms but weakly; "focused" shares only the heavier one, strongly
+    clusterer.add_story(StoryState(id="broad", seq=0, centroid={1: 0.1, 2: 0.1, 99: 1.0}))
+    clusterer.add_story(StoryState(id="focused", seq=1, centroid={1: 1.0}))
+    best, score, _ = clusterer._best_story({1: 0.8, 2: 0.6}, set(), set(), None)
+    assert best == "focused" and abs(score - 0.8) < 1e-9

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lagebild.store import Store
-from lagebild.stories import dyad_timeline, outlet_comparison, update_stories
+from lagebild.stories import ClusterParams, dyad_timeline, outlet_comparison, update_stories
 from lagebild.stories.update import unassigned_articles
 from stories_helpers import CALL, FLOOD, FOLLOW_UP, article, event, quote, wire_copy
 
@@ -140,3 +140,18 @@ def test_late_copy_beyond_duplicate_days_is_not_a_copy_when_reloaded(tmp_path: P
         assert late.duplicates == 0 and late.assigned == 1
         # still the same story through text similarity
         assert store.get_article("a6").story == store.get_article("a1").story
+
+
+def test_dormant_story_is_loaded_and_revived_by_a_later_update(tmp_path: Path) -> None:
+    params = ClusterParams(window_days=10, revive_days=60, revive_threshold=0.3)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save_batch(_first_batch())
+        update_stories(store, params)
+        call = store.get_article("a1").story
+        # 23 days later: outside the window, so only the revival range keeps the story loaded and joinable
+        store.save_batch([article("a4", FOLLOW_UP, "2021-12-30", "welt", "Telefonat", ("RUS", "USA"))])
+        update = update_stories(store, params)
+        assert update.updated_stories == [call] and not update.new_stories
+        closed = ClusterParams(window_days=10, revive_days=10)
+        store.save_batch([article("a5", FOLLOW_UP, "2022-03-30", "welt", "Telefonat", ("RUS", "USA"))])
+        assert update_stories(store, closed).new_stories

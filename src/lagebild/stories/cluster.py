@@ -7,10 +7,16 @@ article they copy and are recorded as copies, so a wire story on ten portals cou
 the best story when its score reaches ``threshold``, or, down to ``floor``, when that story scores ``margin`` times
 the runner-up (an unambiguous follow-up shares few words with its story but none with the others).
 
-Candidates come from an inverted index over the centroids' heaviest features, restricted to stories active within
-``window_days``; stories that fall out of the window leave the index. Cost per article is therefore bounded by the
-number of active stories sharing a rare term, and the whole stream is clustered in near-linear time. The result is
-deterministic for the same input order.
+A story quiet for longer than ``window_days`` is dormant, not closed: up to ``revive_days`` it can still be joined,
+but only by an article scoring at least ``revive_threshold`` against it (a story that returns after weeks, such as
+a trial that resumes or a product launch followed by its reviews, is picked up again; loosely related later news
+is not).
+
+Candidates come from an inverted index over the centroids' heaviest features that holds each feature's weight in
+the unit-length centroid, so the article's heaviest terms accumulate a partial cosine per story and only the best
+``max_candidates`` stories within ``revive_days`` are scored in full. Stories beyond that range leave the index.
+Cost per article is therefore bounded by the number of recent stories sharing a heavy term, and the whole stream is
+clustered in near-linear time. The result is deterministic for the same input order.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ class ClusterParams:
     duplicate_days: int = 10
     """Largest gap in days between an article and an earlier one it can be a copy of."""
     query_terms: int = 10
-    max_candidates: int = 12
+    max_candidates: int = 6
     centroid_terms: int = 150
     vector_terms: int = 60
     """Terms kept per article vector (highest TF-IDF weight)."""
@@ -48,6 +54,10 @@ class ClusterParams:
     """Lowest score at which an article may still join a story that clearly beats the runner-up."""
     margin: float = 12.0
     """How many times the runner-up's score the best story needs to be joined below ``threshold``."""
+    revive_days: int = 120
+    """Stories quiet for longer than ``window_days`` stay joinable up to this gap, but only at ``revive_threshold``."""
+    revive_threshold: float = 0.25
+    """Score a dormant story (outside ``window_days``, within ``revive_days``) needs to be joined again."""
 
 
 @dataclass
@@ -110,7 +120,8 @@ class StoryClusterer:
         self.params = params or ClusterParams()
         self.df = df or DocumentFrequencies()
         self.stories: dict[str, StoryState] = {}
-        self.index: dict[int, set[str]] = {}
+        self.index: dict[int, dict[str, float]] = {}
+        """Feature -> {story id: the feature's weight in the story's unit-length centroid}."""
         # candidates at a lower threshold (more bands: higher recall), confirmed by the estimated Jaccard
         self.lsh = MinHashLSH(threshold=max(0.3, self.params.duplicate_threshold - 0.2), num_perm=NUM_PERM)
         self.signatures: dict[str, MinHash] = {}
@@ -126,8 +137,7 @@ class StoryClusterer:
         story.norm = norm(story.centroid)
         self.stories[story.id] = story
         self._next_seq = max(self._next_seq, story.seq + 1)
-        for key in story.centroid:
-            self.index.setdefault(key, set()).add(story.id)
+        self._post(story)
         if story.last_day is not None and (self.latest_day is None or story.last_day > self.latest_day):
             self.latest_day = story.last_day
 
@@ -204,38 +214,46 @@ class StoryClusterer:
     def _best_story(
         self, vector: dict[int, float], actors: set[str], events: set[str], day: int | None
     ) -> tuple[str | None, float, float]:
-        """The best active candidate story, its score and the runner-up's score."""
+        """The story to join (or the best candidate when none qualifies), its score and the runner-up's score.
+
+        Active stories (within ``window_days``) compete as usual; a dormant one (within ``revive_days``) wins
+        only when its score reaches ``revive_threshold`` and beats the best active story.
+        """
         p = self.params
         query = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: p.query_terms]
-        hits: Counter[str] = Counter()
-        for key, _ in query:
-            for story_id in self.index.get(key, ()):
-                hits[story_id] += 1
-        if not hits:
-            return None, 0.0, 0.0
-        ranked = sorted(hits, key=lambda s: (-hits[s], self.stories[s].seq))[: p.max_candidates]
-        best, best_score, runner_up = None, -1.0, 0.0
-        for story_id in ranked:
+        # rank candidates by their partial cosine over the query terms (term-at-a-time accumulation)
+        partial: dict[str, float] = {}
+        get = partial.get
+        for key, weight in query:
+            for story_id, share in self.index.get(key, {}).items():
+                partial[story_id] = get(story_id, 0.0) + weight * share
+        scored = []
+        for story_id, _ in sorted(partial.items(), key=lambda kv: (-kv[1], kv[0])):
             story = self.stories[story_id]
-            if not self._active(story, day):
+            if not self._within(story, day, p.revive_days):
                 continue
+            if len(scored) == p.max_candidates:
+                break
             value = self.score(story, vector, actors, events, day)
-            if value > best_score or (
-                value == best_score and best is not None and story.seq < self.stories[best].seq
-            ):
-                runner_up = max(runner_up, best_score)
-                best, best_score = story_id, value
-            else:
-                runner_up = max(runner_up, value)
-        return best, max(best_score, 0.0), runner_up
+            if not self._within(story, day, p.window_days) and value < p.revive_threshold:
+                value = 0.0  # a dormant story only counts once it is similar enough to be revived
+            scored.append((-value, story.seq, story_id))
+        if not scored:
+            return None, 0.0, 0.0
+        scored.sort()
+        best_score, _, best = scored[0]
+        runner_up = -scored[1][0] if len(scored) > 1 else 0.0
+        return best, max(-best_score, 0.0), runner_up
 
     def _active(self, story: StoryState, day: int | None) -> bool:
-        if day is None or story.last_day is None:
+        return self._within(story, day, self.params.window_days)
+
+    @staticmethod
+    def _within(story: StoryState, day: int | None, days: int) -> bool:
+        """Whether ``day`` lies within ``days`` of the story's day range (always for undated ones)."""
+        if day is None or story.last_day is None or story.first_day is None:
             return True
-        return (
-            story.last_day >= day - self.params.window_days
-            and story.first_day <= day + self.params.window_days
-        )  # type: ignore[operator]
+        return story.last_day >= day - days and story.first_day <= day + days
 
     def _absorb(
         self, story: StoryState, vector: dict[int, float], actors: set[str], events: set[str], day: int | None
@@ -253,12 +271,20 @@ class StoryClusterer:
             for key in dropped:
                 postings = self.index.get(key)
                 if postings is not None:
-                    postings.discard(story.id)
+                    postings.pop(story.id, None)
             story.centroid = dict(kept)
         story.norm = norm(story.centroid)
-        for key in vector:
-            if key in story.centroid:
-                self.index.setdefault(key, set()).add(story.id)
+        self._post(story)
+
+    def _post(self, story: StoryState) -> None:
+        """Enter (or refresh) the story's centroid weights, scaled to unit length, in the inverted index."""
+        scale = 1.0 / (story.norm or 1.0)
+        index = self.index
+        for key, weight in story.centroid.items():
+            postings = index.get(key)
+            if postings is None:
+                index[key] = postings = {}
+            postings[story.id] = weight * scale
 
     def _duplicate_of(self, article_id: str, signature: MinHash | None, day: int | None) -> str | None:
         if signature is None:
@@ -285,7 +311,7 @@ class StoryClusterer:
         if self._since_purge < 2000 or self.latest_day is None:
             return
         self._since_purge = 0
-        horizon = self.latest_day - 2 * self.params.window_days
+        horizon = self.latest_day - max(2 * self.params.window_days, self.params.revive_days)
         stale = [s.id for s in self.stories.values() if s.last_day is not None and s.last_day < horizon]
         if not stale:
             return
@@ -293,7 +319,8 @@ class StoryClusterer:
         for key in [k for s in stale for k in self.stories[s].centroid]:
             postings = self.index.get(key)
             if postings is not None:
-                postings -= gone
+                for story_id in gone & postings.keys():
+                    del postings[story_id]
                 if not postings:
                     del self.index[key]
         for story_id in stale:

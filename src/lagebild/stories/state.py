@@ -21,13 +21,14 @@ from lagebild.stories.text import FEATURES, MINHASH_DTYPE, DocumentFrequencies, 
 
 
 def load_clusterer(clusterer: StoryClusterer, store: Store, since_day: int | None) -> None:
-    """Fill ``clusterer`` with the document frequencies and the stories active on or after ``since_day``."""
+    """Fill ``clusterer`` with the document frequencies and the stories still joinable from ``since_day`` on."""
     row = store.one("SELECT docs, df FROM story_df WHERE id = 0")
     if row:
         df = np.frombuffer(zlib.decompress(row[1]), dtype=np.int32).copy()
         if len(df) == FEATURES:
             clusterer.df = DocumentFrequencies(df, int(row[0]))
-    horizon = -(10**9) if since_day is None else since_day - clusterer.params.window_days
+    reach = max(clusterer.params.window_days, clusterer.params.revive_days)
+    horizon = -(10**9) if since_day is None else since_day - reach
     stories = store.con.execute(
         """SELECT story_id, seq, first_day, last_day, n, centroid, actors, events FROM story_clusters
            WHERE last_day IS NULL OR last_day >= ? ORDER BY seq""",
