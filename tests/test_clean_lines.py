@@ -32,6 +32,10 @@ def reasons(lines: list[str], **kwargs) -> dict[str, str]:
         ("© Reuters", "credit"),
         ("Foto: dpa", "credit"),
         ("Lesen Sie auch: Nato-Gipfel in Brüssel", "teaser"),
+        ("Mehr Themen: Energie, Klima, Verkehr", "teaser"),
+        ("Follow us on Twitter and Instagram for the latest news from the region.", "ui"),
+        ("If you enjoyed reading this post, please consider supporting our independent journalism.", "ui"),
+        ("Pour lire la suite de cet article, abonnez-vous.", "ui"),
     ],
 )
 def test_removal_reason_between_body_paragraphs(line: str, reason: str) -> None:

@@ -103,3 +103,11 @@ def test_a_short_document_without_a_body_block_keeps_its_content():
     article = clean_article(Article(id="x", raw=Raw(content=fixtures + "\nAnmelden\n", kind="text")))
     assert article.text == fixtures
     assert [r.reason for r in article.removed] == ["ui"]
+
+
+def test_visible_lines_of_a_parsed_tree_survive_control_character_references() -> None:
+    from lagebild.clean.html import parse, tree_lines
+
+    tree = parse("<div>a&#1;b<script>x()</script> tail</div><p>second &#7;line</p>")
+    assert tree is not None
+    assert tree_lines(tree) == ["ab tail", "second line"]

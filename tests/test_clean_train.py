@@ -37,3 +37,19 @@ def test_tree_pass_matches_its_training_ensemble_and_round_trips() -> None:
     assert isinstance(again, Trees)
     assert np.allclose(again.proba(x), proba, atol=1e-5)
     assert trees.proba(np.zeros((0, 4))).shape == (0,)
+
+
+def test_second_pass_input_is_scored_by_first_passes_trained_without_the_document() -> None:
+    from lagebild.clean.train import _fit_linear, _out_of_fold_scores
+
+    rng = np.random.default_rng(1)
+    matrices = []
+    for _ in range(6):
+        x = rng.normal(size=(30, 4))
+        matrices.append((x, (x[:, 0] + 0.3 * rng.normal(size=30) > 0).astype(np.int64)))
+    scores = _out_of_fold_scores(matrices, 1.0, "linear", 3)
+    assert [s.shape for s in scores] == [(30,)] * 6
+    # document 0 is in fold 0: its scores come from a first pass trained on the documents of folds 1 and 2 only
+    rest = [m for i, m in enumerate(matrices) if i % 3 != 0]
+    alone = _fit_linear(np.vstack([m for m, _ in rest]), np.concatenate([y for _, y in rest]), 1.0)
+    assert np.allclose(scores[0], alone.proba(matrices[0][0]))

@@ -40,6 +40,7 @@ class HtmlExtract:
     """What the HTML path yields before line cleaning."""
 
     lines: list[str] = field(default_factory=list)
+    visible: list[str] = field(default_factory=list)  # only when the extraction is empty
     title: str | None = None
     date: str | None = None
 
@@ -64,31 +65,43 @@ def visible_lines(html: str) -> list[str]:
     tree = parse(html)
     if tree is None:
         return [line for line in (raw.strip() for raw in html.splitlines()) if line]
+    return tree_lines(tree)
+
+
+def tree_lines(tree: etree._Element) -> list[str]:
+    """The visible text lines of a parsed page; the tree is modified (invisible elements removed)."""
     for element in tree.iter(etree.Comment, etree.ProcessingInstruction):
         element.text = ""
     for element in list(tree.iter(*_INVISIBLE)):
         parent = element.getparent()
         if parent is not None:
-            tail = element.tail
+            previous, tail = element.getprevious(), element.tail
             parent.remove(element)
             if tail:
-                _append_text(parent, element, tail)
+                _append_text(parent, previous, tail)
     for element in tree.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCK:
-            element.text = "\n" + (element.text or "")
-            element.tail = "\n" + (element.tail or "")
+            _set_text(element, "text", "\n" + (element.text or ""))
+            _set_text(element, "tail", "\n" + (element.tail or ""))
     text = etree.tostring(tree, method="text", encoding="unicode") or ""
     lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return [line for line in lines if line]
 
 
-def _append_text(parent: etree._Element, removed: etree._Element, tail: str) -> None:
-    """Keep the tail text of a removed element (lxml drops it with the element)."""
-    previous = removed.getprevious()
+def _set_text(element: etree._Element, attribute: str, value: str) -> None:
+    """Set ``text`` or ``tail``; control characters from character references (``&#1;``) are dropped."""
+    try:
+        setattr(element, attribute, value)
+    except ValueError:
+        setattr(element, attribute, _CONTROL.sub("", value))
+
+
+def _append_text(parent: etree._Element, previous: etree._Element | None, tail: str) -> None:
+    """Keep the tail text of a removed element (lxml drops it with the element) after its previous sibling."""
     if previous is not None:
-        previous.tail = (previous.tail or "") + tail
+        _set_text(previous, "tail", (previous.tail or "") + tail)
     else:
-        parent.text = (parent.text or "") + tail
+        _set_text(parent, "text", (parent.text or "") + tail)
 
 
 _DATE_META = (
@@ -137,7 +150,7 @@ def _iso(value: str | None) -> str | None:
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
-    """Main text lines (trafilatura), title and date (meta tags/JSON-LD) of a page; empty on failure."""
+    """Main text lines (trafilatura), visible lines, title and date (meta tags/JSON-LD) of a page; empty on failure."""
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -156,8 +169,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         )
     except Exception:  # noqa: BLE001 - third-party parser on arbitrary input must not break the stage
         doc = None
-    if doc is None:
-        return HtmlExtract(title=title, date=date)
-    text = getattr(doc, "text", None) or ""
-    lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-    return HtmlExtract(lines=[line for line in lines if line], title=title, date=date)
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    lines = [line for line in (_SPACE.sub(" ", line).strip() for line in text.split("\n")) if line]
+    visible: list[str] = []
+    if (
+        not lines
+    ):  # the caller falls back to the visible lines; trafilatura worked on its own copy of the tree
+        try:
+            visible = tree_lines(tree)
+        except ValueError:
+            visible = []
+    return HtmlExtract(lines=lines, visible=visible, title=title, date=date)

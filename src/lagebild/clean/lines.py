@@ -23,6 +23,7 @@ GOOD_MIN_STOP = 0.12
 MAX_GAP = 3
 CLUSTER_KEEP = 0.2
 MODEL_MIN_LINES = 20
+LEGAL_LINK_MAX_WORDS = 40
 
 
 @dataclass
@@ -78,6 +79,8 @@ def pattern_reason(line: Line, doc_script: str | None) -> str | None:
         return "foreign-script"
     if line.words <= 60 and pt.DISCLAIMER.search(text) and (line.words <= 40 or "source site" in text):
         return "disclaimer"
+    if line.words <= LEGAL_LINK_MAX_WORDS and pt.LEGAL_LINK.search(text):
+        return "disclaimer"
     if line.words <= 12 and pt.COMMENTS.search(text):
         return "comments"
     if pt.WIDTH_DATE_TAIL.search(text) and line.words <= 60:
@@ -88,7 +91,7 @@ def pattern_reason(line: Line, doc_script: str | None) -> str | None:
         return "caption"
     if line.words <= 14 and pt.TEASER_MARKER.search(text):
         return "teaser"
-    if line.words <= 12 and pt.UI.search(text):
+    if line.words <= 12 and pt.UI.search(text) or line.words <= 40 and pt.CALL_TO_ACTION.search(text):
         return "ui"
     return None
 

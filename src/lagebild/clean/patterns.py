@@ -16,8 +16,14 @@ DISCLAIMER = re.compile(
     r"|investment advice|diese (meldung|nachricht) wurde (automatisch|maschinell)|automatisch erstellt"
     r"|hinweis gemäß|interessenkonflikt|weiterverbreitung.{0,30}(untersagt|nicht gestattet)"
     r"|nachdruck.{0,30}(untersagt|nur mit)|may not be (published|reproduced|redistributed)"
-    r"|copyright \d{4}|^\(?c\)? ?\d{4} |datenschutzerklärung|privacy policy|cookie|nutzungsbedingungen"
-    r"|terms of (use|service)|impressum",
+    r"|copyright \d{4}|^\(?c\)? ?\d{4} |urheberrechtlich geschützt|chronion\w* prawem autorskim"
+    r"|tous droits réservés|todos los derechos reservados|tutti i diritti riservati",
+    _I,
+)
+# Links to and banners about a site's legal pages (a long paragraph naming them is content).
+LEGAL_LINK = re.compile(
+    r"datenschutzerklärung|datenschutz|privacy policy|cookie|nutzungsbedingungen|terms of (use|service)|impressum"
+    r"|\bagb\b",
     _I,
 )
 COMMENTS = re.compile(
@@ -42,7 +48,8 @@ UI = re.compile(
     r"|newsletter (abonnieren|bestellen)|artikel (teilen|verschenken|merken)|aktualisiert am|lesezeit:? \d"
     r"|min\.? lesezeit|\d+ min(ute)?s? read|javascript|ad ?blocker|your browser|ihr browser"
     r"|seite (drucken|empfehlen)|folgen sie uns|follow us|zum (seitenanfang|inhalt)|skip to|direkt zum"
-    r"|^(tags?|schlagworte|themen|rubrik|ressort|kategorie|category|filed under)\b\s*:?",
+    r"|^(tags?|schlagworte|themen|rubrik|ressort|kategorie|category|filed under|temas|etiquetas|tematy|tagi"
+    r"|inhaltsverzeichnis|table of contents)\b\s*:?|przeczytasz w|tiempo de lectura|temps de lecture",
     _I,
 )
 TEASER_MARKER = re.compile(
@@ -50,7 +57,19 @@ TEASER_MARKER = re.compile(
     r"|weitere artikel|weitere nachrichten|ähnliche artikel|verwandte artikel|empfohlene artikel|passend dazu"
     r"|zum thema|mehr dazu|siehe auch|read also|read more|related( articles| stories| coverage)?|see also"
     r"|more on this|you may also like|recommended|most read|meistgelesen|top-?themen|das könnte sie auch"
-    r"|auch lesenswert|more from|trending|popular)\b.{0,80}$",
+    r"|auch lesenswert|more from|trending|popular|mehr themen|weitere (aktuelle )?themen|empfohlene beiträge"
+    r"|ähnliche beiträge|das könnte dich (auch )?interessieren|contenido relacionado|noticias relacionadas"
+    r"|más sobre|le puede interesar|te puede interesar|lea también|lee también|à lire aussi|lire aussi"
+    r"|dowiedz się więcej|czytaj (też|także|więcej)|zobacz też|leggi anche)\b.{0,80}$",
+    _I,
+)
+# Calls to action addressed to the reader: follow, subscribe, support, keep reading behind a paywall.
+CALL_TO_ACTION = re.compile(
+    r"^(follow|folgen sie|folge) (us|uns|the|\w+ on)\b|^if you (enjoyed|liked|like|want)\b"
+    r"|^(do|would) you (want|like) to (be informed|receive|get|support)|^get the .{0,40}(newsletter|app|daily)"
+    r"|^(pour|para) (lire|accéder|continuar|seguir) |lire la suite|^gefällt (dir|ihnen) (unser|der|die|das)"
+    r"|^(unterstütze|unterstützen sie) (uns|unsere)|^support (us|our)\b|this post (contains|may contain)"
+    r"|dieser (beitrag|artikel) enthält (werbung|affiliate)|^\*?werbung\b|^(anzeige|advertisement)\s*[:|-]",
     _I,
 )
 # "© Reuters", "Foto: dpa", "Bild: picture alliance/dpa", "(Photo by X/Getty Images)", "Quelle: AFP"

@@ -69,9 +69,8 @@ def clean_article(
         result = classify_lines(extract.lines, source=source, profiles=profiles, select_body=False)
         meta_title, meta_date = extract.title, extract.date
         if not result.body:  # extraction found nothing: fall back to the page's visible lines
-            result = classify_lines(
-                visible_lines(raw.content), source=source, profiles=profiles, model=line_model
-            )
+            visible = extract.visible or visible_lines(raw.content)
+            result = classify_lines(visible, source=source, profiles=profiles, model=line_model)
     else:
         result = classify_lines(_text_lines(raw.content), source=source, profiles=profiles, model=line_model)
     if not result.body:

@@ -26,6 +26,7 @@ from lagebild.clean.lines import classify_lines, hand_lines
 LABEL_OVERLAP = 0.6  # share of a line's tokens found in the gold body for the line to count as body
 SEED = 13
 TREES = 150
+STACK_FOLDS = 5  # the second pass learns from out-of-fold first-pass scores (1: in-sample scores)
 KINDS = ("linear", "linear")  # first pass, second pass ("linear" or "trees")
 
 
@@ -134,7 +135,8 @@ def _fit_pass(x: np.ndarray, y: np.ndarray, c: float, kind: str) -> Pass:
 def fit(
     matrices: list[tuple[np.ndarray, np.ndarray]], c: float = 1.0, kinds: tuple[str, str] = KINDS
 ) -> LineModel:
-    """Two stacked passes (logistic or trees, per ``kinds``); the second sees the first's context.
+    """Two stacked passes (logistic or trees, per ``kinds``); the second sees the first's context, scored out of
+    fold (``STACK_FOLDS``) so that it learns from first-pass scores as they look on unseen pages.
 
     Rows labelled -1 (unknown) shape the context but are not trained on.
     """
@@ -142,8 +144,29 @@ def fit(
     y = np.concatenate([y for _, y in matrices])
     known = y >= 0
     first = _fit_pass(x[known], y[known], c, kinds[0])
-    x2 = np.vstack([np.hstack([m, context_features(first.proba(m))]) for m, _ in matrices])
+    scores = _out_of_fold_scores(matrices, c, kinds[0], STACK_FOLDS) if STACK_FOLDS > 1 else None
+    x2 = np.vstack(
+        [
+            np.hstack([m, context_features(scores[i] if scores is not None else first.proba(m))])
+            for i, (m, _) in enumerate(matrices)
+        ]
+    )
     return LineModel(first=first, second=_fit_pass(x2[known], y[known], c, kinds[1]))
+
+
+def _out_of_fold_scores(
+    matrices: list[tuple[np.ndarray, np.ndarray]], c: float, kind: str, folds: int
+) -> list[np.ndarray]:
+    """First-pass scores of each document from a first pass trained without it (honest stacking input)."""
+    scores: list[np.ndarray] = [np.zeros(0)] * len(matrices)
+    for k in range(folds):
+        train = [m for i, m in enumerate(matrices) if i % folds != k]
+        x = np.vstack([m for m, _ in train])
+        y = np.concatenate([y for _, y in train])
+        model = _fit_pass(x[y >= 0], y[y >= 0], c, kind)
+        for i in range(k, len(matrices), folds):
+            scores[i] = model.proba(matrices[i][0])
+    return scores
 
 
 def token_prf(output: str, gold: str) -> tuple[float, float]:
