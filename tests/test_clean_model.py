@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from lagebild.clean.features import context_features, line_features, n_features
+from lagebild.clean.features import (
+    context_features,
+    line_features,
+    n_features,
+    n_page_features,
+    page_features,
+)
 from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.lines import MODEL_MIN_LINES, classify_lines, hand_lines
 from lagebild.clean.train import line_labels
@@ -26,6 +32,8 @@ def test_shipped_model_loads_and_matches_feature_width() -> None:
     model = shipped_model()
     assert model is not None
     assert model.first.coef.shape == (n_features(),)
+    second_width = n_features() + context_features(np.zeros(1)).shape[1] + n_page_features()
+    assert model.second.coef.shape == (second_width,)
     assert line_features(hand_lines(PAGE)).shape == (len(PAGE), n_features())
 
 
@@ -79,3 +87,23 @@ def test_japanese_kana_and_kanji_are_one_script_and_sentences_are_good() -> None
     result = classify_lines(lines)
     assert result.body == lines
     assert all(line.terminal and line.words >= 8 for line in hand_lines(lines))
+
+
+def test_page_features_see_runs_and_nearest_body_line() -> None:
+    proba = np.array([0.9, 0.1, 0.8, 0.7, 0.6, 0.2])
+    rows = page_features(proba)
+    assert rows.shape == (6, n_page_features())
+    assert np.allclose(
+        rows[:, 0], np.log1p([2, 1, 1, 1, 1, 1])
+    )  # distance to the nearest other body-like line
+    assert rows[:, 1].tolist() == [1.0] * 6  # a run of three body-like lines (2..4)
+    assert np.allclose(rows[:, 2], np.log(4))
+    assert np.isclose(rows[0, 3], 0.9 - (0.9 + 0.8 + 0.7 + 0.6 + 0.2) / 5)  # score minus the top-5 mean
+
+
+def test_page_features_without_body_run_and_empty() -> None:
+    rows = page_features(np.array([0.9, 0.1, 0.8, 0.1, 0.2]))
+    assert rows[:, 1].tolist() == [0.0] * 5  # no three body-like lines in a row
+    assert np.allclose(rows[:, 2], np.log(2))
+    assert np.allclose(page_features(np.full(4, 0.1))[:, 0], np.log1p(4))  # no body-like line: page length
+    assert page_features(np.zeros(0)).shape == (0, n_page_features())

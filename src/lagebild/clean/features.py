@@ -144,3 +144,52 @@ def context_features(proba: np.ndarray, pad: int = 10) -> np.ndarray:
     cols.append(np.full(n, proba.mean() if n else 0.0))
     cols.append(proba / (proba.max() + 1e-9) if n else proba)
     return np.column_stack(cols) if n else np.zeros((0, len(cols)))
+
+
+_HIGH = 0.5  # first-pass score from which a line counts as body-like
+_TOP = 5  # the page's best first-pass scores that a line's score is compared with
+
+
+def _nearest_other(marked: np.ndarray, n: int) -> np.ndarray:
+    """For each of ``n`` positions, the distance to the nearest marked position other than itself (``n`` if none)."""
+    pad = np.concatenate([[-2 * n], marked, [3 * n]]).astype(np.float64)
+    idx = np.arange(n)
+    after = np.searchsorted(pad, idx, side="right")  # first marked position > i
+    before = np.searchsorted(pad, idx, side="left") - 1  # last marked position < i
+    return np.minimum(np.minimum(pad[after] - idx, idx - pad[before]), n)
+
+
+def _longest_run(mask: np.ndarray) -> int:
+    """Length of the longest run of True in ``mask``."""
+    if not mask.any():
+        return 0
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
+    return int((edges[1::2] - edges[::2]).max())
+
+
+def page_features(proba: np.ndarray) -> np.ndarray:
+    """Page-level context from a first pass's body probabilities, for the second pass.
+
+    Per line: log distance to the nearest other body-like line (score >= ``_HIGH``), whether the page has a run
+    of at least 3 body-like lines, the log length of its longest such run, and the line's score minus the mean of
+    the page's ``_TOP`` best scores (a page whose best lines are weak keeps less).
+    """
+    n = len(proba)
+    if n == 0:
+        return np.zeros((0, n_page_features()))
+    high = proba >= _HIGH
+    run = _longest_run(high)
+    top = float(np.sort(proba)[::-1][:_TOP].mean())
+    return np.column_stack(
+        [
+            np.log1p(_nearest_other(np.flatnonzero(high), n)),
+            np.full(n, float(run >= 3)),
+            np.full(n, math.log1p(run)),
+            proba - top,
+        ]
+    )
+
+
+def n_page_features() -> int:
+    """Length of a ``page_features`` row."""
+    return 4

@@ -1,7 +1,8 @@
 """The learned line classifier: two stacked passes, stored as plain JSON (coefficients or flat tree arrays).
 
 The first pass scores each line from its own and its neighbours' features; the second adds the first pass's
-scores around the line (a body line sits among body lines), which smooths isolated mistakes. A pass is a logistic
+scores around the line (a body line sits among body lines) and over the page (is there a run of body-like lines,
+how far is the nearest one, how does the line compare with the page's best), which smooths isolated mistakes. A pass is a logistic
 regression (``Linear``) or a gradient-boosted tree ensemble (``Trees``).
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lagebild.clean.features import context_features
+from lagebild.clean.features import context_features, page_features
 
 MODEL_PATH = Path(__file__).with_name("line_model.json")
 
@@ -107,6 +108,11 @@ class Trees:
 Pass = Linear | Trees
 
 
+def second_pass_rows(features: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """The second pass's input: line features, then the first-pass scores' local and page-level context."""
+    return np.hstack([features, context_features(first), page_features(first)])
+
+
 def pass_from_dict(data: dict) -> Pass:
     """A stored pass: trees when marked so, else a logistic regression."""
     return Trees.from_dict(data) if data.get("kind") == "trees" else Linear.from_dict(data)
@@ -125,7 +131,7 @@ class LineModel:
         if features.shape[0] == 0:
             return np.zeros(0)
         first = self.first.proba(features)
-        return self.second.proba(np.hstack([features, context_features(first)]))
+        return self.second.proba(second_pass_rows(features, first))
 
     def to_dict(self) -> dict:
         return {"first": self.first.to_dict(), "second": self.second.to_dict(), "threshold": self.threshold}

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from lagebild.clean.features import context_features, line_features
+from lagebild.clean.features import line_features
 from lagebild.clean.html import visible_lines
-from lagebild.clean.linemodel import MODEL_PATH, Linear, LineModel, Pass, Trees
+from lagebild.clean.linemodel import MODEL_PATH, Linear, LineModel, Pass, Trees, second_pass_rows
 from lagebild.clean.lines import classify_lines, hand_lines
 
 LABEL_OVERLAP = 0.6  # share of a line's tokens found in the gold body for the line to count as body
@@ -147,7 +147,7 @@ def fit(
     scores = _out_of_fold_scores(matrices, c, kinds[0], STACK_FOLDS) if STACK_FOLDS > 1 else None
     x2 = np.vstack(
         [
-            np.hstack([m, context_features(scores[i] if scores is not None else first.proba(m))])
+            second_pass_rows(m, scores[i] if scores is not None else first.proba(m))
             for i, (m, _) in enumerate(matrices)
         ]
     )
