@@ -87,9 +87,12 @@ def build_hostile(folder: Path) -> tuple[set[str], set[str]]:
     whole = gzip.compress("\n".join(json.dumps({"text": f"Nr. {i}. {BODY}"}) for i in range(40)).encode())
     put("truncated.jsonl.gz", whole[: len(whole) // 2], True)
     put("notgzip.txt.gz", b"this is not gzip at all", True)
+    five = len(_warc(folder / "full.warc.gz", 5))
     full = _warc(folder / "full.warc.gz", 6)
     (folder / "full.warc.gz").unlink()
-    put("truncated.warc.gz", full[: len(full) * 2 // 3], True)
+    # cut in the middle of the sixth record's gzip member (a cut at a fixed fraction of the file can land on a member
+    # boundary, which leaves a valid, shorter WARC)
+    put("truncated.warc.gz", full[: (five + len(full)) // 2], True)
     put("garbage.warc", b"WARC/1.0\r\nthis is no header\r\n\r\n" + bytes(range(256)) * 10, True)
     lines = [
         json.dumps({"text": "Gut. " + BODY}),
