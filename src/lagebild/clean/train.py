@@ -137,13 +137,10 @@ def fit(
 ) -> LineModel:
     """Two stacked passes (logistic or trees, per ``kinds``); the second sees the first's context, scored out of
     fold (``STACK_FOLDS``) so that it learns from first-pass scores as they look on unseen pages.
-
-    Rows labelled -1 (unknown) shape the context but are not trained on.
     """
     x = np.vstack([m for m, _ in matrices])
     y = np.concatenate([y for _, y in matrices])
-    known = y >= 0
-    first = _fit_pass(x[known], y[known], c, kinds[0])
+    first = _fit_pass(x, y, c, kinds[0])
     scores = _out_of_fold_scores(matrices, c, kinds[0], STACK_FOLDS) if STACK_FOLDS > 1 else None
     x2 = np.vstack(
         [
@@ -151,7 +148,7 @@ def fit(
             for i, (m, _) in enumerate(matrices)
         ]
     )
-    return LineModel(first=first, second=_fit_pass(x2[known], y[known], c, kinds[1]))
+    return LineModel(first=first, second=_fit_pass(x2, y, c, kinds[1]))
 
 
 def _out_of_fold_scores(
@@ -163,7 +160,7 @@ def _out_of_fold_scores(
         train = [m for i, m in enumerate(matrices) if i % folds != k]
         x = np.vstack([m for m, _ in train])
         y = np.concatenate([y for _, y in train])
-        model = _fit_pass(x[y >= 0], y[y >= 0], c, kind)
+        model = _fit_pass(x, y, c, kind)
         for i in range(k, len(matrices), folds):
             scores[i] = model.proba(matrices[i][0])
     return scores
@@ -175,10 +172,6 @@ def token_prf(output: str, gold: str) -> tuple[float, float]:
     return (overlap / sum(pred.values()) if pred else 0.0), (overlap / sum(ref.values()) if ref else 1.0)
 
 
-def fold_of(index: int, folds: int) -> int:
-    return index % folds
-
-
 def cross_validate(
     docs: list[Doc],
     folds: int,
@@ -188,7 +181,7 @@ def cross_validate(
     """Out-of-fold models: for each document key, a model trained without its fold's documents."""
     matrices = [training_matrices([doc]) for doc in docs]
     order = np.random.default_rng(SEED).permutation(len(docs))
-    fold = {int(i): fold_of(rank, folds) for rank, i in enumerate(order)}
+    fold = {int(i): rank % folds for rank, i in enumerate(order)}
     models = {}
     for k in range(folds):
         train = [m for i, ms in enumerate(matrices) if fold[i] != k for m in ms]

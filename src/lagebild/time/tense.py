@@ -62,7 +62,8 @@ _WEAK_GUARD = _words(
     dichte feste stille nette schlechte halbe halbtote
     """
 )
-_DETERMINER = _words(
+# words after which a "-te"/"-ten" word is an adjective or noun, not a weak Präteritum
+_ADJECTIVE_CONTEXT = _words(
     """
     der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner dies diese diesen
     diesem dieser jene jenen jener sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere
@@ -122,7 +123,7 @@ def _german_word(word: str, previous: str) -> int | None:
         return FUTURE
     if _STRONG.fullmatch(word):
         return PAST
-    if len(word) < 5 or word in _WEAK_GUARD or previous in _DETERMINER:
+    if len(word) < 5 or word in _WEAK_GUARD or previous in _ADJECTIVE_CONTEXT:
         return None
     if word.endswith("te") or (word.endswith("ten") and not _T_STEM.fullmatch(word)):
         # weak Präteritum: sagte, machten, arbeitete; not superlatives (besten) nor participle adjectives
