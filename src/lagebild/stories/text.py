@@ -75,10 +75,8 @@ def _stop_list(language: str) -> frozenset[str]:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
         return frozenset(ENGLISH_STOP_WORDS)
-    try:
-        from stop_words import get_stop_words
-    except ImportError:  # pragma: no cover - optional dependency missing
-        return frozenset()
+    from stop_words import get_stop_words
+
     return frozenset(w.lower() for w in get_stop_words(language))
 
 
@@ -104,19 +102,16 @@ def guess_language(words: list[str]) -> str | None:
 
 
 @cache
-def _stemmer(language: str) -> Callable[[str], str] | None:
-    try:
-        import snowballstemmer
-    except ImportError:  # pragma: no cover - optional dependency missing
-        return None
+def _stemmer(language: str) -> Callable[[str], str]:
+    import snowballstemmer
+
     return snowballstemmer.stemmer(_LANGUAGES[language]).stemWord
 
 
 @lru_cache(maxsize=1 << 18)
 def stem(word: str, language: str) -> str:
     """Snowball stem of a lower-cased word (the word itself for languages without a stemmer)."""
-    stemmer = _stemmer(language) if language in _LANGUAGES else None
-    return stemmer(word) if stemmer is not None else word
+    return _stemmer(language)(word) if language in _LANGUAGES else word
 
 
 def tokens(text: str, language: str | None = None) -> list[str]:
