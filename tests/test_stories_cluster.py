@@ -7,7 +7,6 @@ from lagebild.stories.text import (
     article_language,
     article_terms,
     cosine,
-    guess_language,
     minhash,
     tokens,
 )
@@ -48,11 +47,11 @@ def test_stop_words_follow_the_language() -> None:
     assert tokens("это можно для рецепт", "ru") == ["рецепт"]
 
 
-def test_language_is_guessed_from_stop_words() -> None:
-    assert guess_language(["der", "die", "und", "ist", "nicht", "mit", "dem"]) == "de"
-    assert guess_language(["the", "and", "of", "is", "not", "with", "that"]) == "en"
-    assert guess_language(["это", "для", "что", "как", "можно"]) == "ru"
-    assert guess_language(["w00001x", "w00002x"]) is None
+def test_language_is_detected_when_unknown() -> None:
+    assert tokens("Die Präsidenten und die Berater der Regierung sagten nicht, was sie wollen.") == tokens(
+        "Die Präsidenten und die Berater der Regierung sagten nicht, was sie wollen.", "de"
+    )
+    assert tokens("w00001x w00002x") == ["w00001x", "w00002x"]
     assert article_language(article("g1", FLOOD, "2021-07-15", "x")) == "de"
     undetermined = article("g2", "Der Regen und die Flut in dem Tal", "2021-07-15", "x")
     undetermined.language = None

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 import numpy as np
 from datasketch import MinHash
 
+from lagebild.language.detect import detect_language
 from lagebild.model import Article
 
 FEATURES = 1 << 20
@@ -64,8 +65,6 @@ _LANGUAGES = {
     "da": "danish",
 }
 """Languages with a stop list and a Snowball stemmer (ISO 639-1 code -> Snowball algorithm name)."""
-_GUESS_WORDS = 400
-"""Words of a text that vote on its language."""
 
 
 @cache
@@ -87,18 +86,10 @@ def stop_words(language: str) -> frozenset[str]:
     return _stop_list(language) | extra
 
 
-def guess_language(words: list[str]) -> str | None:
-    """The language whose stop list holds most of the distinct lower-cased ``words`` near the start of a text.
-
-    ``None`` when no stop word of any supported language occurs.
-    """
-    sample = set(words[:_GUESS_WORDS])
-    best, hits = None, 0
-    for code in _LANGUAGES:
-        found = len(sample & stop_words(code))
-        if found > hits:
-            best, hits = code, found
-    return best
+def _supported_language(text: str) -> str | None:
+    """The language of ``text`` (``lagebild.language``'s detector) when it has a stop list and a stemmer here."""
+    language = detect_language(text)
+    return language if language in _LANGUAGES else None
 
 
 @cache
@@ -118,10 +109,10 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     """Stemmed content words (three letters or more, no stop words, no numbers) of a text, lower-cased.
 
     ``language`` (ISO 639-1) picks the stop list and the stemmer; when it is not one of the supported languages
-    it is guessed from the stop words in the text, and a text in no known language keeps its words unstemmed.
+    it is detected from the text (``lagebild.language``), and a text in no known language keeps its words unstemmed.
     """
     words = _WORD.findall(text.lower())
-    return content_words(words, language if language in _LANGUAGES else guess_language(words))
+    return content_words(words, language if language in _LANGUAGES else _supported_language(text))
 
 
 def content_words(words: list[str], language: str | None) -> list[str]:
@@ -132,11 +123,11 @@ def content_words(words: list[str], language: str | None) -> list[str]:
     return [stem(w, language) for w in words if w not in stops]
 
 
-def article_language(article: Article, body: list[str] | None = None) -> str | None:
-    """The article's language when it is a supported one, else the one guessed from its (lower-cased) body words."""
+def article_language(article: Article) -> str | None:
+    """The article's language when it is a supported one, else the one detected in its text (if supported)."""
     if article.language in _LANGUAGES:
         return article.language
-    return guess_language(body if body is not None else _WORD.findall((article.text or "").lower()))
+    return _supported_language(article.text or "")
 
 
 def feature_id(term: str) -> int:
@@ -146,7 +137,7 @@ def feature_id(term: str) -> int:
 def article_terms(article: Article) -> Counter[int]:
     """Hashed term counts of an article: title (counted twice), body tokens and actor ids, in its language."""
     body = _WORD.findall((article.text or "").lower())
-    language = article_language(article, body)
+    language = article_language(article)
     words = Counter(content_words(body, language))
     for tok in content_words(_WORD.findall((article.title or "").lower()), language):
         words[tok] += 2
