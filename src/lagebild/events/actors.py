@@ -170,7 +170,7 @@ def find_mentions(
     if given:
         found = code_noun_phrases(text, start, found, entities, unresolved, language)
         found = sector_mentions(text, start, end, found, date)
-        return _in_office(found, date)
+        return ethnic_groups(text, _in_office(found, date))
     # no entity stage ran: ask the actor dictionary about capitalised names
     for match in _NAME.finditer(text, start, end):
         s, e = match.span()
@@ -186,7 +186,46 @@ def find_mentions(
             found.append(Mention(s, e, text[s:e], hit[1]))
             taken.append((s, e))
     found = sector_mentions(text, start, end, found, date)
-    return _in_office(found, date)
+    return ethnic_groups(text, _in_office(found, date))
+
+
+_ETHNIC = re.compile(r"(?<!\w)(?:ethnic|ethnisch\w*)\s+$", re.IGNORECASE)
+_RESIDENT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+)?")  # "Albanians of southern Serbia"
+_ETHNIC_REACH = 14  # characters before a nationality word in which "ethnic" is looked for
+
+
+def ethnic_groups(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Code an ethnic group by the state it lives in, as CAMEO does: ``ethnic Albanians`` in a sentence about
+    Macedonia act for Macedonia, ``the Albanians of southern Serbia`` for Serbia. The state is the one named right
+    after ``of``, else (after ``ethnic``) the first other state of the sentence."""
+    out: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        own = _country(mention) if _is_country_word(mention) else None
+        if own is None:
+            out.append(mention)
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        home = None
+        if following is not None and _RESIDENT_OF.fullmatch(text, mention.end, following.start):
+            home = _country(following)
+        elif _ETHNIC.search(text, max(0, mention.start - _ETHNIC_REACH), mention.start):
+            home = next(
+                (
+                    c
+                    for m in mentions
+                    if m is not mention
+                    and (c := _country(m)) not in (None, own)
+                    and not _ETHNIC.search(text, max(0, m.start - _ETHNIC_REACH), m.start)
+                ),
+                None,
+            )
+        if home and home != own:
+            sector = actor_code(mention.actor)[1]
+            mention = Mention(
+                mention.start, mention.end, mention.text, f"{home}.{sector}" if sector else home
+            )
+        out.append(mention)
+    return out
 
 
 def _in_office(mentions: list[Mention], date: str | None) -> list[Mention]:

@@ -138,7 +138,12 @@ def _is_dateline(text: str, sentence_start: int, mention: Mention) -> bool:
     (``Verteidigungsminister Franz Josef Jung ( CDU ) ...``) is the subject, not a dateline."""
     if text[sentence_start : mention.start].strip() or not _DATELINE.match(text, mention.end):
         return False
-    return not mention.actor.startswith("per.") and len(mention.text.split()) <= _DATELINE_WORDS
+    sector = actor_code(mention.actor)[1]
+    return (
+        not mention.actor.startswith("per.")
+        and sector in (None, "GOV")  # a place (``Berlin``: the government); a titled person has a sector
+        and len(mention.text.split()) <= _DATELINE_WORDS
+    )
 
 
 def _attribution_start(features: SentenceFeatures) -> int:
@@ -168,6 +173,9 @@ def _actors(
         bare = [g for g in before if g.prep is None] or [g for g in after if g.prep is None]
         target = bare[-1] if bare and bare[-1] is not source else None
         return source.actors, (target.actors if target else [])
+    nominal = _noun_trigger_actors(features, trigger, before, after)
+    if nominal is not None:
+        return nominal
     bare_before = [g for g in before if g.prep is None]
     in_clause = [g for g in bare_before if g.start >= lo]
     if (
@@ -204,6 +212,37 @@ def _actors(
     if len(src) > 1 and trigger.type in _SYMMETRIC and (target is None or target.prep is None):
         tgt = []  # "Putin und Biden vereinbarten ...": the coordinated parties act jointly
     return src, tgt
+
+
+_NOUN_REACH = 40  # characters after an event noun in which its genitive or prepositional object stands
+
+
+def _noun_trigger_actors(
+    features: SentenceFeatures, trigger: Trigger, before: list[_Group], after: list[_Group]
+) -> tuple[list[str], list[str]] | None:
+    """Actors of a German event noun inside a phrase: a country adjective right before the noun is its agent
+    (``nach dem israelischen Abzug aus dem Gazastreifen``), as is a ``durch`` phrase after it (``der Beschuss
+    Israels durch Palästinenser``); the first actor right after the noun is its object. None when neither holds."""
+    text = features.text
+    if features.language != "de" or not trigger.text[:1].isupper():
+        return None
+    if not text[features.start : trigger.start].strip():
+        return None  # a capitalised sentence-initial word need not be a noun
+    near = [g for g in after if g.start - trigger.end <= _NOUN_REACH]
+    adjective = (
+        before[-1]
+        if before
+        and not text[before[-1].end : trigger.start].strip()  # a preposition there governs the whole phrase
+        and before[-1].mentions[-1].text[:1].islower()
+        else None
+    )
+    agent = next((g for g in near if g.prep == "durch"), None)
+    source = adjective or agent
+    if source is None:
+        return None
+    objects = [g for g in near if g is not source and g.prep not in _AGENT_PREPS]
+    target = objects[0].actors if objects else []
+    return source.actors, [a for a in target if a not in source.actors]
 
 
 def _target_after(features: SentenceFeatures, trigger: Trigger, rest: list[_Group]) -> _Group:
