@@ -5,8 +5,11 @@ GermEval 2014 news/Wikipedia sentences (quote span, kind, cue, speaker; "tune" a
 
 Gold: every annotated speech event with a Message. A message counts as "direct" when most of its words stand inside
 quotation marks, else "indirect". A predicted quotation matches a gold message exactly when both cover the same words
-(punctuation ignored), by overlap when they share a word (one-to-one, best overlap first); "+speaker" also needs the
-predicted speaker mention to share a word with the gold Source (or both to be empty). Peers: no German quotation or
+(punctuation ignored), by overlap when they share a word (one-to-one, best overlap first; among equal overlaps, e.g.
+two gold events with one message such as "fordern Sie - ich zitiere - „…“", the pairing whose speaker agrees wins);
+"+speaker" also needs the predicted speaker mention to share a word with the gold Source (or both to be empty).
+Quotation marks for the direct/indirect split are paired on the text (each opener „ » " with the next closer “ « "),
+so a mark glued to a word ("„Cap and Trade“-System") or left unclosed does not turn the rest of a speech "direct". Peers: no German quotation or
 speaker-attribution tool with a bundled model installs offline from PyPI; the "marks only" row is the plain
 quotation-mark baseline (every quoted span, no speaker).
 
@@ -55,7 +58,6 @@ def load(path: Path) -> Doc:
     index: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     sentences: list[Span] = []
-    quoted: list[bool] = []
     open_mark = False
     prev = ""
     for sentence in data["Sentences"]:
@@ -77,12 +79,13 @@ def load(path: Path) -> Doc:
                 open_mark = True
             elif token in {"“", "«"} or token == '"':
                 open_mark = False
-            quoted.append(open_mark and token not in {"„", "»", '"'})
             prev = token
         if sent_start is not None:
             sentences.append(Span(sent_start, pos))
     text = "".join(parts)
     punct = {i for i, (s, e) in enumerate(spans) if not any(ch.isalnum() for ch in text[s:e])}
+    ranges = quoted_ranges(text)
+    quoted = [any(a <= (s + e) // 2 < b for a, b in ranges) for s, e in spans]
     article = Article(id=path.stem, language="de", text=text, sentences=sentences)
     doc = Doc(article, spans, punct)
     for ann in data["Annotations"]:
@@ -93,6 +96,21 @@ def load(path: Path) -> Doc:
         inside = sum(quoted[i] for i in message)
         doc.gold.append(Gold(message, source, "direct" if inside * 2 > len(message) else "indirect"))
     return doc
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: each opener („ » or a straight quote) pairs with the next closer
+    (“ « or a straight quote); an opener followed by another opener before any closer stays unpaired."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        straight = ch == '"'
+        if opened is not None and (ch in "“«" or straight):
+            ranges.append((opened, i))
+            opened = None
+        elif ch in "„»" or straight:
+            opened = i + 1
+    return ranges
 
 
 def load_news(path: Path) -> dict[str, list[Doc]]:
@@ -163,8 +181,8 @@ def score(doc: Doc, quotes: list[Quote], kind: str | None) -> Counts:
     counts.exact = sum(1 for _, words, _ in preds if any(words == g.message for g in golds))
     pairs = sorted(
         (
-            (len(w & g.message) / len(w | g.message), p, gi)
-            for p, (_, w, _) in enumerate(preds)
+            (len(w & g.message) / len(w | g.message), speaker_ok(g, sp), -p, -gi)
+            for p, (_, w, sp) in enumerate(preds)
             for gi, g in enumerate(golds)
             if w & g.message
         ),
@@ -172,7 +190,8 @@ def score(doc: Doc, quotes: list[Quote], kind: str | None) -> Counts:
     )
     used_p: set[int] = set()
     used_g: set[int] = set()
-    for _, p, gi in pairs:
+    for _, _, p, gi in pairs:
+        p, gi = -p, -gi
         if p in used_p or gi in used_g:
             continue
         used_p.add(p)
@@ -181,9 +200,13 @@ def score(doc: Doc, quotes: list[Quote], kind: str | None) -> Counts:
         gold = golds[gi]
         counts.overlap += 1
         counts.kind_ok += quote.kind == gold.kind
-        if (not gold.source and not speaker) or (speaker and speaker & gold.source):
-            counts.speaker += 1
+        counts.speaker += speaker_ok(gold, speaker)
     return counts
+
+
+def speaker_ok(gold: Gold, speaker: frozenset[int] | None) -> bool:
+    """The predicted speaker mention shares a word with the gold Source, or both are empty."""
+    return (not gold.source and not speaker) or bool(speaker and speaker & gold.source)
 
 
 def prf(hit: int, pred: int, gold: int) -> str:

@@ -36,6 +36,18 @@ def reasons(lines: list[str], **kwargs) -> dict[str, str]:
         ("Follow us on Twitter and Instagram for the latest news from the region.", "ui"),
         ("If you enjoyed reading this post, please consider supporting our independent journalism.", "ui"),
         ("Pour lire la suite de cet article, abonnez-vous.", "ui"),
+        (
+            "This post contains affiliate links. We may receive a commission when you buy through them.",
+            "disclaimer",
+        ),
+        (
+            "LE PUEDE INTERESAR: La ficha del expresidente en el tribunal de Nueva York y lo que dice el expediente",
+            "teaser",
+        ),
+        (
+            "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy? Jeden z polityków wyłamał się",
+            "teaser",
+        ),
     ],
 )
 def test_removal_reason_between_body_paragraphs(line: str, reason: str) -> None:

@@ -49,7 +49,9 @@ def tag(text: str, dct: str | None = DCT) -> dict[str, tuple[str, str | None]]:
         ("Der Bericht erscheint täglich.", "täglich", ("SET", "P1D")),
         ("Jetzt muss gehandelt werden.", "Jetzt", ("DATE", "PRESENT_REF")),
         ("Damals war alles anders.", "Damals", ("DATE", "PAST_REF")),
-        ("Das wird sich in Zukunft ändern.", "in Zukunft", ("DATE", "FUTURE_REF")),
+        ("Das wird sich in Zukunft ändern.", "Zukunft", ("DATE", "FUTURE_REF")),
+        ("Zu dieser Zeit war das anders.", "dieser Zeit", ("DATE", "PAST_REF")),
+        ("Eine Statistik aus dem Jahre 1910 galt.", "dem Jahre 1910", ("DATE", "1910")),
         ("Im vergangenen Jahr stieg die Zahl.", "vergangenen Jahr", ("DATE", "2020")),
         ("Nächste Woche tritt sie an.", "Nächste Woche", ("DATE", "2022-W01")),
         ("Ende nächsten Jahres soll es fertig sein.", "Ende nächsten Jahres", ("DATE", "2022")),
@@ -192,3 +194,50 @@ def test_keyword_windows_find_the_same_matches_as_a_full_scan() -> None:
     for rule in RULES.rules:
         if rule.keyword is not None:
             assert [m.span() for m in rule.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Am gestrigen Abend kam es zum Unfall.", "gestrigen Abend", ("TIME", "2021-12-29TEV")),
+        ("Bei der gestrigen Sitzung wurde beschlossen.", "gestrigen", ("DATE", "2021-12-29")),
+        ("In der Nacht auf Sonntag brannte ein Stadel.", "der Nacht auf Sonntag", ("TIME", "2021-12-25TNI")),
+        ("Am Abend des 3. Januar wird gefeiert.", "Abend des 3. Januar", ("TIME", "2022-01-03TEV")),
+        ("Am 12. und 13. Januar findet das Fest statt.", "12.", ("DATE", "2022-01-12")),
+        ("Die Sitzung am 12.01. wird verschoben.", "12.01.", ("DATE", "2022-01-12")),
+        ("Bis Jahresende soll alles fertig sein.", "Jahresende", ("DATE", "2021")),
+        ("Geöffnet ist von 9 bis 12 Uhr.", "9", ("TIME", "2021-12-30T09:00")),
+        ("Um Mitternacht endet die Frist.", "Mitternacht", ("TIME", "2021-12-30T24:00")),
+        ("Der Verein trifft sich einmal im Monat.", "einmal im Monat", ("SET", "P1M")),
+        ("Zwei Tage später wurde er gefasst.", "Zwei Tage später", ("DURATION", "P2D")),
+        ("Jahrzehnte später kam die Wende.", "Jahrzehnte später", ("DURATION", "PXDE")),
+        ("Jahrzehntelang wurde gestritten.", "Jahrzehntelang", ("DURATION", "PXDE")),
+        ("Den ganzen Tag regnete es.", "Den ganzen Tag", ("DURATION", "P1D")),
+        ("Dort waren zwei Sonnentage Pause.", "zwei Sonnentage", ("DURATION", "P2D")),
+        ("In den Achtzigerjahren war alles anders.", "den Achtzigerjahren", ("DATE", "198")),
+        ("In den 80ern war alles anders.", "den 80ern", ("DATE", "198")),
+        ("Im Spätsommer 2008 kam die Krise.", "Spätsommer 2008", ("DATE", "2008-SU")),
+        ("Zwischen 1939-1945 starben Millionen.", "1945", ("DATE", "1945")),
+    ],
+)
+def test_compounds_ranges_and_day_references(text: str, surface: str, expected: tuple[str, str]) -> None:
+    assert tag(text).get(surface) == expected
+
+
+def test_days_relative_to_the_day_last_named() -> None:
+    found = tag("Am 3. Januar kommt er an, am Tag zuvor reist sie ab, am selben Tag ruft er an.")
+    assert found["Tag zuvor"] == ("DATE", "2022-01-02")
+    assert found["selben Tag"] == ("DATE", "2022-01-02")
+
+
+def test_clock_time_hangs_on_the_day_of_a_part_of_day() -> None:
+    found = tag("Der Gemeinderat tagte am Dienstagabend um 20 Uhr.")
+    assert found["Dienstagabend"] == ("TIME", "2021-12-28TEV")
+    assert found["20 Uhr"] == ("TIME", "2021-12-28T20:00")
+
+
+def test_compounds_naming_occasions_or_institutions_are_not_periods() -> None:
+    found = tag(
+        "Zwei Landtage stimmten zu. Ein Abenteuertag in Reischach. Drei Geburtstage. Das 80er Ticket."
+    )
+    assert found == {}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
+from lagebild.clean import fallback_gate
 from lagebild.clean.dates import find_date
 
 _INVISIBLE = (
@@ -53,11 +54,19 @@ def _parser() -> lxml.html.HTMLParser:
 def parse(html: str) -> etree._Element | None:
     """Parse HTML leniently; None when nothing parses."""
     try:
-        html = _CONTROL.sub("", html)
-        data = html.encode("utf-8", "replace") if html.strip() else b"<html/>"
-        return lxml.html.document_fromstring(data, parser=_parser())
+        return lxml.html.document_fromstring(_clean_bytes(html), parser=_parser())
     except (etree.ParserError, ValueError):
         return None
+
+
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _clean_bytes(html: str) -> bytes:
+    """UTF-8 bytes of a page without the characters XML cannot hold (controls, surrogates, U+FFFE/U+FFFF)."""
+    data = html.encode("utf-8", "ignore").translate(None, _CONTROL_BYTES)  # "ignore" drops lone surrogates
+    data = data.replace(b"\xef\xbf\xbe", b"").replace(b"\xef\xbf\xbf", b"")
+    return data if data.strip() and html.strip() else b"<html/>"
 
 
 def visible_lines(html: str) -> list[str]:
@@ -149,32 +158,37 @@ def _iso(value: str | None) -> str | None:
     return find_date(value)
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtract:
-    """Main text lines (trafilatura), visible lines, title and date (meta tags/JSON-LD) of a page; empty on failure."""
+def _main_text(tree: etree._Element, url: str | None) -> str:
+    """trafilatura's main text of a parsed page; its fallback comparison runs only where the extraction is not
+    clearly an article (``fallback_gate``)."""
     import trafilatura
 
+    try:
+        with fallback_gate.gated():
+            doc = trafilatura.bare_extraction(
+                tree,
+                url=url,
+                with_metadata=False,
+                include_comments=False,
+                include_tables=True,
+                deduplicate=False,
+            )
+    except Exception:  # noqa: BLE001 - third-party parser on arbitrary input must not break the stage
+        doc = None
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    """Main text lines (trafilatura), visible lines, title and date (meta tags/JSON-LD) of a page; empty on failure."""
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     tree = parse(html)
     if tree is None:
         return HtmlExtract()
     title, date = page_metadata(tree)
-    try:
-        doc = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=False,
-            include_comments=False,
-            include_tables=True,
-            deduplicate=False,
-        )
-    except Exception:  # noqa: BLE001 - third-party parser on arbitrary input must not break the stage
-        doc = None
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    text = _main_text(tree, url)
     lines = [line for line in (_SPACE.sub(" ", line).strip() for line in text.split("\n")) if line]
     visible: list[str] = []
-    if (
-        not lines
-    ):  # the caller falls back to the visible lines; trafilatura worked on its own copy of the tree
+    if not lines:  # the caller falls back to the visible lines (trafilatura worked on a copy of the tree)
         try:
             visible = tree_lines(tree)
         except ValueError:

@@ -24,6 +24,7 @@ MAX_GAP = 3
 CLUSTER_KEEP = 0.2
 MODEL_MIN_LINES = 20
 LEGAL_LINK_MAX_WORDS = 40
+AFFILIATE_MAX_WORDS = 60
 
 
 @dataclass
@@ -74,14 +75,16 @@ def pattern_reason(line: Line, doc_script: str | None) -> str | None:
     text = line.text
     if line.words == 0:
         return "ui" if len(text) < 40 else "other"
-    script = pt.dominant_script(text)
-    if doc_script and script and script != doc_script:
-        return "foreign-script"
-    if line.words <= 60 and pt.DISCLAIMER.search(text) and (line.words <= 40 or "source site" in text):
+    if doc_script and not (doc_script == "LATIN" and pt.only_latin(text)):
+        script = pt.dominant_script(text)
+        if script and script != doc_script:
+            return "foreign-script"
+    lower = text.lower()
+    if line.words <= 60 and pt.DISCLAIMER.search(lower) and (line.words <= 40 or "source site" in text):
         return "disclaimer"
-    if line.words <= LEGAL_LINK_MAX_WORDS and pt.LEGAL_LINK.search(text):
+    if line.words <= LEGAL_LINK_MAX_WORDS and pt.LEGAL_LINK.search(lower):
         return "disclaimer"
-    if line.words <= 12 and pt.COMMENTS.search(text):
+    if line.words <= 12 and pt.COMMENTS.search(lower):
         return "comments"
     if pt.WIDTH_DATE_TAIL.search(text) and line.words <= 60:
         return "caption"
@@ -89,11 +92,19 @@ def pattern_reason(line: Line, doc_script: str | None) -> str | None:
         return "credit"
     if line.words <= 60 and ("©" in text or pt.CREDIT_IN_LINE.search(text)) and not _quoted(text):
         return "caption"
-    if line.words <= 14 and pt.TEASER_MARKER.search(text):
+    if line.words <= AFFILIATE_MAX_WORDS and pt.AFFILIATE.search(lower):
+        return "disclaimer"
+    if line.words <= 14 and pt.TEASER_MARKER.search(text) or line.words <= 25 and _marked_teaser(text):
         return "teaser"
-    if line.words <= 12 and pt.UI.search(text) or line.words <= 40 and pt.CALL_TO_ACTION.search(text):
+    if line.words <= 12 and pt.UI.search(lower) or line.words <= 40 and pt.CALL_TO_ACTION.search(lower):
         return "ui"
     return None
+
+
+def _marked_teaser(text: str) -> bool:
+    """A teaser marker with a colon and the linked headline: "Lesen Sie auch: ...", "LE PUEDE INTERESAR: ..."."""
+    head, colon, tail = text.partition(":")
+    return bool(colon and tail.strip() and len(head) <= 40 and pt.TEASER_MARKER.match(head.strip()))
 
 
 def _quoted(text: str) -> bool:

@@ -29,6 +29,7 @@ class SourceProfiles:
     def __init__(self, threshold: int = REPEAT_THRESHOLD) -> None:
         self.threshold = threshold
         self._counts: dict[str, dict[str, int]] = {}
+        self._top: dict[str, int] = {}  # per source, the highest count of any line (no line above it repeats)
 
     def observe(self, source: str, doc_lines: Iterable[str]) -> None:
         """Count each distinct normalised line of one document once."""
@@ -37,8 +38,11 @@ class SourceProfiles:
         if not keys:
             return
         counts = self._counts.setdefault(source, {})
+        top = self._top.get(source, 0)
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
+            top = max(top, counts[key])
+        self._top[source] = top
 
     def count(self, source: str | None, line: str) -> int:
         if not source:
@@ -47,6 +51,8 @@ class SourceProfiles:
 
     def is_repeated(self, source: str | None, line: str) -> bool:
         """True when the line occurs in at least ``threshold`` documents of ``source``."""
+        if not source or self._top.get(source, 0) < self.threshold:
+            return False  # no line of this source repeats often enough: skip normalising the line
         return self.count(source, line) >= self.threshold
 
     def rows(self) -> list[tuple[str, str, int]]:
@@ -62,6 +68,7 @@ class SourceProfiles:
         for source, key, count in rows:
             counts = profiles._counts.setdefault(source, {})
             counts[key] = counts.get(key, 0) + int(count)
+            profiles._top[source] = max(profiles._top.get(source, 0), counts[key])
         return profiles
 
     def repeated(self, sources: Iterable[str]) -> SourceProfiles:
@@ -71,6 +78,7 @@ class SourceProfiles:
             counts = {k: n for k, n in self._counts.get(source, {}).items() if n >= self.threshold}
             if counts:
                 subset._counts[source] = counts
+                subset._top[source] = max(counts.values())
         return subset
 
     def __len__(self) -> int:

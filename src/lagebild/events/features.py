@@ -67,31 +67,56 @@ def _lang(language: str | None) -> str:
 def find_triggers(text: str, start: int, end: int, language: str | None) -> list[Trigger]:
     """Trigger hits in ``text[start:end]``; overlapping hits keep the higher priority, then the longer one."""
     lex = lexicon()
-    if not lex.any_trigger[_lang(language)].search(text, start, end):
-        return []
+    lang = _lang(language)
+    patterns = lex.triggers[lang]
     hits: list[tuple[int, int, int, int, str]] = []
-    for pattern in lex.triggers[_lang(language)]:
+    for number in lex.trigger_index[lang].candidates(text, start, end):
+        pattern = patterns[number]
         for match in pattern.regex.finditer(text, start, end):
             hits.append((match.start(), match.end(), pattern.priority, -pattern.order, pattern.type))
-    hits = _most_specific(hits)
+    hits = _most_specific(text, hits)
     hits.sort(key=lambda h: (-h[2], -(h[1] - h[0]), h[3], h[0]))
     chosen: list[Trigger] = []
     for s, e, priority, _order, etype in hits:
-        if any(s < t.end and t.start < e for t in chosen):
+        if any(_clash(text, (s, e), (t.start, t.end), etype == t.type) for t in chosen):
             continue
         chosen.append(Trigger(etype, s, e, text[s:e], priority))
     chosen.sort(key=lambda t: t.start)
     return [_anchored(_with_mode(text, start, end, t)) for t in chosen]
 
 
-def _most_specific(hits: list[tuple[int, int, int, int, str]]) -> list[tuple[int, int, int, int, str]]:
+def _most_specific(
+    text: str, hits: list[tuple[int, int, int, int, str]]
+) -> list[tuple[int, int, int, int, str]]:
     """Drop hits lying inside a longer phrase of another type: ``handed over 700 kg of medicine`` is aid, not the
-    retreat a bare ``handed over`` signals; ``trained ... hackers`` is mobilisation, not hacking."""
+    retreat a bare ``handed over`` signals; ``trained ... hackers`` is mobilisation, not hacking. An event word in
+    the gap of a discontinuous verb (``rief zu einem Generalstreik auf``) is the verb's complement and stays."""
     return [
         h
         for h in hits
-        if not any(o[4] != h[4] and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)
+        if not any(
+            o[4] != h[4]
+            and o[0] <= h[0]
+            and h[1] <= o[1]
+            and o[1] - o[0] > h[1] - h[0]
+            and not _in_gap(text, (h[0], h[1]), (o[0], o[1]))
+            for o in hits
+        )
     ]
+
+
+def _in_gap(text: str, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """``inner`` lies between the first and the last word of the multi-word hit ``outer``."""
+    first_end = text.find(" ", outer[0], outer[1])
+    last_start = text.rfind(" ", outer[0], outer[1]) + 1
+    return first_end != -1 and first_end < inner[0] and inner[1] < last_start
+
+
+def _clash(text: str, a: tuple[int, int], b: tuple[int, int], same_type: bool) -> bool:
+    """Two hits overlap, and neither of two types stands in the other's gap."""
+    if not (a[0] < b[1] and b[0] < a[1]):
+        return False
+    return same_type or not (_in_gap(text, a, b) or _in_gap(text, b, a))
 
 
 def _anchored(trigger: Trigger) -> Trigger:
@@ -112,6 +137,14 @@ def _with_mode(text: str, start: int, end: int, trigger: Trigger) -> Trigger:
         if regex.search(window):
             return Trigger(trigger.type, trigger.start, trigger.end, trigger.text, trigger.priority, mode)
     return trigger
+
+
+def may_have_events(text: str, start: int, end: int, language: str | None, triggers: list[Trigger]) -> bool:
+    """Whether the sentence can yield an event: it has a trigger or an obligation cue (``X must ...``)."""
+    if triggers:
+        return True
+    cue = lexicon().cues["obligation"].get(_lang(language))
+    return bool(cue and cue.search(text, start, end))
 
 
 def find_cues(text: str, start: int, end: int, language: str | None) -> dict[str, list[tuple[int, int]]]:
@@ -187,8 +220,10 @@ def sentence_features(
     timexes: Iterable[Timex] = (),
     published: str | None = None,
     quotes: list[Quote] | None = None,
+    triggers: list[Trigger] | None = None,
 ) -> SentenceFeatures:
-    """Extract the features of the sentence ``text[start:end]``."""
+    """Extract the features of the sentence ``text[start:end]`` (``triggers``: its :func:`find_triggers`, when
+    already found)."""
     dates = [
         (t.start, t.end, v) for t in timexes if start <= t.start and t.end <= end and (v := _event_date(t))
     ]
@@ -204,7 +239,7 @@ def sentence_features(
         end=end,
         language=_lang(language),
         published=published,
-        triggers=find_triggers(text, start, end, language),
+        triggers=find_triggers(text, start, end, language) if triggers is None else triggers,
         mentions=find_mentions(text, start, end, entities, published, language),
         dates=expand_day_lists(text, start, sorted(dates)),
         cues=find_cues(text, start, end, language),

@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from lagebild.events.prefilter import HeadIndex
+
 _LANGS = ("de", "en")
 
 
@@ -16,8 +18,23 @@ def _read_json(name: str) -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
 
 
+_MACROS = {
+    "{gap}": r"(?:[\w-]+ ){0,8}",
+    "{end}": r"(?=\s*(?:[.,;:!?\"'“”„»«()\[\]–—-]|$|(?:und|oder|sowie|aber|doch|sondern|weil|da|als|wenn)\b))",
+}
+"""Shorthands of the lexicon: ``{gap}`` up to eight words (``lehnte {gap}ab``); ``{end}`` the end of a clause,
+where a separated verb particle stands (``sagte die Hilfe zu.``, not ``sagte, er habe zu ...``)."""
+
+
+def expand(stem: str) -> str:
+    """A lexicon stem with its shorthands replaced by regex."""
+    for name, regex in _MACROS.items():
+        stem = stem.replace(name, regex)
+    return stem
+
+
 def _word(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", flags)
+    return re.compile(rf"(?<!\w)(?:{expand(pattern)})(?!\w)", flags)
 
 
 @dataclass(frozen=True)
@@ -33,8 +50,8 @@ class TriggerPattern:
 @dataclass(frozen=True)
 class Lexicon:
     triggers: dict[str, tuple[TriggerPattern, ...]]
-    any_trigger: dict[str, re.Pattern[str]]
-    """Per language, one alternation of every trigger stem: a sentence it finds nothing in has no trigger."""
+    trigger_index: dict[str, HeadIndex]
+    """Per language, the trigger patterns by head: only those sharing a head with a sentence's words can match."""
     modes: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     cues: dict[str, dict[str, re.Pattern[str]]]
     negative_actions: frozenset[str]
@@ -46,12 +63,14 @@ def lexicon() -> Lexicon:
     """The trigger lexicon (``data/lexicon.json``), compiled per language."""
     data = _read_json("lexicon.json")
     triggers: dict[str, list[TriggerPattern]] = {lang: [] for lang in _LANGS}
+    stems: dict[str, list[str]] = {lang: [] for lang in _LANGS}
     for order, entry in enumerate(data["triggers"]):
         for lang in _LANGS:
             for stem in entry.get(lang, []):
                 triggers[lang].append(
                     TriggerPattern(entry["type"], int(entry.get("priority", 5)), order, _word(stem))
                 )
+                stems[lang].append(expand(stem))
     modes = {
         etype: tuple((mode, _word("|".join(stems))) for mode, stems in table.items())
         for etype, table in data["modes"].items()
@@ -62,13 +81,7 @@ def lexicon() -> Lexicon:
     }
     return Lexicon(
         triggers={lang: tuple(items) for lang, items in triggers.items()},
-        any_trigger={
-            lang: _word(
-                "|".join(f"(?:{stem})" for entry in data["triggers"] for stem in entry.get(lang, []))
-                or "(?!)"
-            )
-            for lang in _LANGS
-        },
+        trigger_index={lang: HeadIndex(stems[lang]) for lang in _LANGS},
         modes=modes,
         cues=cues,
         negative_actions=frozenset(data["negative_actions"]),

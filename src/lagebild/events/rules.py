@@ -524,7 +524,7 @@ def decide(
         for event in events[index + 1 :]:
             if event.status == "occurred":
                 event.status = "planned"
-    kept = [i for i, event in enumerate(events) if not _interview(event)]
+    kept = [i for i, event in enumerate(events) if not _interview(event) and not _commercial(event)]
     order = _main_first(features, [positions[i] for i in kept])
     if trace is not None:
         trace.extend(traced[kept[i]] for i in order)
@@ -538,6 +538,13 @@ def _interview(event: Event) -> bool:
         and bool(event.target)
         and all(actor_code(actor)[1] in _MEDIA for actor in event.target)
     )
+
+
+def _commercial(event: Event) -> bool:
+    """Only companies take part (``Darauf habe man sich mit den Herstellern ... geeinigt, teilte die Bahn mit``):
+    business acting commercially is no political event."""
+    actors = event.source + event.target
+    return bool(actors) and all(actor_code(actor)[1] == "BUS" for actor in actors)
 
 
 def _main_first(features: SentenceFeatures, positions: list[int]) -> list[int]:

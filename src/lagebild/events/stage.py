@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from lagebild.events.features import sentence_features
+from lagebild.events.features import find_triggers, may_have_events, sentence_features
 from lagebild.events.rules import decide
 from lagebild.model import Article, Entity, Event, Quote, Span, Timex
 
@@ -30,7 +30,12 @@ def code_sentence(
     offsets are into ``text``. ``learned=False`` leaves the actor roles to the rules alone.
     """
     start, end = span or (0, len(text))
-    features = sentence_features(text, start, end, language, list(entities), list(timexes), published, quotes)
+    triggers = find_triggers(text, start, end, language)
+    if not may_have_events(text, start, end, language, triggers):
+        return []  # the costlier features (actor mentions, cues, clauses) are only needed for an event
+    features = sentence_features(
+        text, start, end, language, list(entities), list(timexes), published, quotes, triggers
+    )
     return decide(features, learned)
 
 

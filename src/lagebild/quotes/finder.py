@@ -14,7 +14,7 @@ from lagebild.quotes.speaker import Mention, is_first_person, is_pronoun, noun_p
 from lagebild.quotes.tokens import Token, paragraph_bounds, split_sentences, tokenize
 
 QUOTE_TOKEN = "\x00Q"
-_CLAUSE_BREAK = {",", ";", ":", QUOTE_TOKEN, "(", ")", "–", "—"}
+_CLAUSE_BREAK = {",", ";", ":", QUOTE_TOKEN, "(", ")", "–", "—", "-"}  # a lone "-" is a dash
 _END_PUNCT = ".!?;:,–—-"
 _SUBORDINATORS = {"wie", "als", "dass", "daß", "ob", "weil", "as", "while"}
 _RELATIVES = {"der", "die", "das", "welcher", "welche", "who", "which"}
@@ -236,7 +236,11 @@ def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
                 j += 1
             found = noun_phrase(nar, j, text, language, any_case=True)
             cues.append(_Cue(i, "hieß es", found[0] if found else None, "verb", found[1] if found else i + 2))
-        elif low in words and not lx.needs_particle(low) and not _is_attributive(nar, i):
+        elif (
+            (low in words or (tok.text in lx.LOWER_CASE_CUES_DE and language == "de"))
+            and not lx.needs_particle(low)
+            and not _is_attributive(nar, i)
+        ):
             cues.append(_Cue(i, tok.text, None, "verb", i + 1))
         elif lx.needs_particle(low) and language == "de":
             particle = _particle(nar, i)
@@ -313,7 +317,8 @@ def _is_attributive(nar: list[Token], i: int) -> bool:
         return True
     if after is None or after.text in {",", ".", ";", "!", "?"}:
         start = _clause_start(nar, i)
-        if any(t.lower in _PASSIVE_AUX for t in nar[start:i]) or before in {"sich", "selbst"}:
+        reflexive = before == "sich" or (before == "selbst" and i >= 2 and nar[i - 2].lower == "sich")
+        if any(t.lower in _PASSIVE_AUX for t in nar[start:i]) or reflexive:
             return True
     return False
 
@@ -349,16 +354,28 @@ def _subject(nar: list[Token], cue: _Cue, text: str, language: str) -> Mention |
     """The speaker of a verb cue: before it (Peskow sagte), after it (sagte Peskow) or in a relative clause."""
     c = cue.index
     start = _clause_start(nar, c)
+    if start == c and c >= 2 and nar[c - 1].text == QUOTE_TOKEN and nar[c - 2].text not in _CLAUSE_BREAK:
+        start = _clause_start(
+            nar, c - 1
+        )  # a quoted word inside the clause: "Ich habe nur „skeptisch“ gesagt"
+    if 2 <= start <= c and nar[start - 1].text == ")":  # "Henry Tesch (CDU) berichtete"
+        opening = next((k for k in range(start - 2, max(-1, start - 6), -1) if nar[k].text == "("), None)
+        start = _clause_start(nar, opening) if opening is not None else start
     if start < c and nar[start].lower in _CONJUNCTIONS:
+        start += 1
+    while start < c - 1 and nar[start].lower in _INTERVENING:
         start += 1
     after = _postponed_subject(nar, c + 1, text, language)
     if start == c and c >= 2 and nar[c - 1].text == "," and _after_relative_clause(nar, c):
         return _phrase_before(nar, _clause_start(nar, c - 1) - 1, text, language)
     if start == c:
+        head = _head_before_apposition(nar, c, text, language)
+        if head is not None:
+            return head
         if after:
             cue.end = after[1]
             return after[0]
-        return None
+        return _shared_subject(nar, c, text, language)
     first = nar[start].lower
     if first in _SUBORDINATORS and start + 1 < c:
         found = noun_phrase(nar, start + 1, text, language)
@@ -377,7 +394,35 @@ def _subject(nar: list[Token], cue: _Cue, text: str, language: str) -> Mention |
         inner = next((k for k in range(start + 1, c) if nar[k].lower in _SUBJECT_PRONOUNS_DE), None)
         if inner is not None:
             return Mention(nar[inner].start, nar[inner].end, nar[inner].text)
+        if (
+            nar[start].lower in lx.FINITE_AUX_DE
+        ):  # subject after a fronted auxiliary: "„…“, hat der Minister gesagt"
+            oblique = start + 1 < c and nar[start + 1].lower in {"dem", "den", "einem", "einen", "ihm", "ihr"}
+            owner = start + 1 < c and nar[start + 1].lower in lx.POSSESSIVE_DETERMINERS_DE  # "meine Kinder"
+            found = None if oblique else noun_phrase(nar, start + 1 + owner, text, language, any_case=True)
+            if found and found[1] <= c:
+                first = nar[start + 1].start
+                return Mention(first, found[0].end, text[first : found[0].end]) if owner else found[0]
     return None
+
+
+def _head_before_apposition(nar: list[Token], c: int, text: str, language: str) -> Mention | None:
+    """ "Turan Buzgan, Leiter der Dienste, sagte ...": the name before a role apposition is the subject."""
+    if c < 4 or nar[c - 1].text != ",":
+        return None
+    middle = _clause_start(nar, c - 1)
+    if middle < 2 or nar[middle - 1].text != "," or not lx.is_role_noun(nar[middle].text):
+        return None
+    found = noun_phrase(nar, _clause_start(nar, middle - 1), text, language)
+    return found[0] if found and found[1] == middle - 1 else None
+
+
+def _shared_subject(nar: list[Token], c: int, text: str, language: str) -> Mention | None:
+    """ "Schulte bestätigte ..., betonte jedoch, er habe ...": a coordinated verb shares the sentence's subject."""
+    found = noun_phrase(nar, 0, text, language)
+    if found is None or found[1] >= c or found[1] >= len(nar) or not nar[found[1]].text.islower():
+        return None
+    return found[0] if not is_pronoun(found[0]) or nar[0].text != "Sie" else None
 
 
 def _postponed_subject(nar: list[Token], k: int, text: str, language: str) -> tuple[Mention, int] | None:
@@ -480,6 +525,8 @@ def _direct(
             continue  # scare quotes, titles and names in quotation marks
         if has_narration and _title_like(content) and _after_article(ctx.text, q.outer_start):
             continue  # "sagte er dem „Spiegel“", the series "Sturm der Liebe"
+        if has_narration and _after_mention_noun(frame.narration, q.outer_start):
+            continue  # a term or title named, not said: "das Wort „Kindergeld“", "die Studie „Der Weg zum Pass“"
         out.append(Quote(q.start, end, content, "direct", cue_text, speaker))
         if speaker is not None:
             ctx.last_speaker = speaker
@@ -517,6 +564,12 @@ def _after_article(text: str, pos: int) -> bool:
     """True when a definite article or preposition precedes the quotation, as before titles ("dem „Spiegel“")."""
     before = text[max(0, pos - 20) : pos].split()
     return bool(before) and before[-1].lower() in _TITLE_BEFORE
+
+
+def _after_mention_noun(nar: list[Token], pos: int) -> bool:
+    """True when a noun that names a term, title or slogan stands right before the quotation ("Stichwort „…“")."""
+    before = [t for t in nar if t.end <= pos]
+    return bool(before) and before[-1].lower in lx.MENTION_NOUNS_DE
 
 
 def _next_sentence_cue(ctx: _Context, following: _Frame | None) -> _Cue | None:
@@ -606,6 +659,9 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
         return _clause_after(nar, cue.end)
     # cue after its message: "Russland wolle keinen Krieg, sagte Putin." / ", so Peskow."
     if start == c and c >= 2 and nar[c - 1].text == "," and not _after_relative_clause(nar, c):
+        later = _clause_after_cue(nar, cue)
+        if later is not None:
+            return later
         lo = _clause_start(nar, c - 1)
         while 1 < lo <= c - 1 and nar[lo - 1].text == QUOTE_TOKEN:
             lo = _clause_start(nar, lo - 1)  # a quoted phrase inside the reported clause
@@ -622,10 +678,16 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
         return span if span[1] - span[0] >= 3 else None
     # cue before its message: "Putin sagte (am Dienstag), er wolle ..." / "..., dass ..." / "said (that) ..."
     for k in range(cue.end, min(size, cue.end + 10)):
+        if nar[k].text == QUOTE_TOKEN and k > 0 and nar[k - 1].lower in lx.MENTION_NOUNS_DE:
+            continue  # a quoted title: "sagte der Zeitschrift „Super Illu“, sie könne ..."
         if nar[k].text == QUOTE_TOKEN or nar[k].text in ".!?":
             return None
         if nar[k].text in {",", ":"}:
             span = _trim(nar, k + 1, size)
+            if span[1] > span[0] and nar[span[0]].lower in lx.cue_words(language):
+                return (
+                    None  # the next clause is a speech event of its own: "bestätigte ..., betonte, er habe"
+                )
             if span[1] - span[0] >= 3 and nar[span[0]].text != QUOTE_TOKEN:
                 return span
             return None
@@ -642,6 +704,27 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
         if nar[k].lower in {"dass", "daß"}:
             span = _trim(nar, k, size)
             return span if span[1] - span[0] >= 3 else None
+    return None
+
+
+def _clause_after_cue(nar: list[Token], cue: _Cue) -> tuple[int, int] | None:
+    """The message of a cue that follows a comma but also opens a reported clause.
+
+    Interposed: "Das Buch, so Carl Gustaf, habe er erst gestern bekommen." (the whole sentence is the message).
+    After an apposition: "Buzgan, Leiter der Dienste, sagte der Agentur, von 28 Proben seien fünf positiv."
+    """
+    for k in range(cue.end, min(len(nar), cue.end + 8)):
+        if nar[k].text == QUOTE_TOKEN or nar[k].text in ".!?;:":
+            return None
+        if nar[k].text != ",":
+            continue
+        if k + 1 < len(nar) and (nar[k + 1].lower in lx.KONJUNKTIV_I or nar[k + 1].lower in lx.KONJUNKTIV_II):
+            span = _trim(nar, 0, len(nar))
+        elif _content_clause(nar, k + 1):
+            span = _trim(nar, k + 1, len(nar))
+        else:
+            return None
+        return span if span[1] - span[0] >= 3 else None
     return None
 
 
@@ -724,6 +807,8 @@ def _speaker(ctx: _Context, mention: Mention | None) -> Speaker | None:
         return None
     if is_first_person(mention):
         return Speaker(mention.text, None, mention.start, mention.end)
+    if _formal_address(ctx.text, mention):
+        return Speaker(mention.text, None, mention.start, mention.end)
     if is_pronoun(mention):
         antecedent = ctx.last_named or _entity_before(ctx, mention.start)
         if antecedent is None:
@@ -742,6 +827,14 @@ def _speaker(ctx: _Context, mention: Mention | None) -> Speaker | None:
     )
     ctx.last_named = speaker
     return speaker
+
+
+def _formal_address(text: str, mention: Mention) -> bool:
+    """Capitalised "Sie" inside a sentence addresses the listener ("Sie haben gesagt"); it has no antecedent."""
+    if mention.text != "Sie":
+        return False
+    before = text[max(0, mention.start - 3) : mention.start].strip()
+    return bool(before) and before[-1] not in '.!?:„“"»«-–—'
 
 
 def _entity_before(ctx: _Context, pos: int) -> Speaker | None:

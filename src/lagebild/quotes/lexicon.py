@@ -410,6 +410,62 @@ _EN_CUES = (
 )
 
 # Reporting prepositions/adverbs: "laut X", "X zufolge", "nach Angaben X", "so X", "according to X".
+# Finite auxiliaries and modals that may open a clause before its subject: "„…“, hat der Minister gesagt".
+FINITE_AUX_DE = frozenset(
+    {
+        "hat",
+        "haben",
+        "hatte",
+        "hatten",
+        "hätte",
+        "hätten",
+        "wird",
+        "werden",
+        "würde",
+        "würden",
+        "will",
+        "wollen",
+    }
+    | {
+        "wollte",
+        "wollten",
+        "muss",
+        "müssen",
+        "musste",
+        "kann",
+        "können",
+        "konnte",
+        "soll",
+        "sollen",
+        "sollte",
+    }
+    | {"darf", "dürfen", "möchte", "möchten", "ist", "sind", "war", "waren"}
+)
+# Pronouns used as nouns after an article: "sagen die einen", "die anderen".
+SUBSTANTIVE_PRONOUNS_DE = frozenset(
+    {"einen", "anderen", "meisten", "beiden", "wenigsten", "übrigen", "einzelnen"}
+)
+# Nouns that name a term, title or slogan: a quotation right after them is mentioned, not said.
+MENTION_NOUNS_DE = frozenset(
+    {"stichwort", "stichworte", "wort", "worte", "begriff", "begriffe", "schlagwort", "motto", "titel"}
+    | {"thema", "studie", "definition", "slogan", "formel", "überschrift", "buch", "film", "programm"}
+    | {"projekt", "grundsatz", "grundsätze", "bezeichnung", "name", "namen", "label", "kampagne", "aktion"}
+    | {"gesetz", "antrag", "bericht", "papier", "serie", "sendung", "zeitung", "zeitschrift", "magazin"}
+    | {"apothekenmagazin", "wochenzeitung", "tageszeitung", "fachzeitschrift", "nachrichtenmagazin", "blatt"}
+    | {
+        "headline",
+        "hashtag",
+        "operation",
+        "initiative",
+        "strategie",
+        "plan",
+        "konzept",
+        "leitbild",
+        "stichwörter",
+    }
+)
+# Verb forms that are cues only in lower case, since their capitalised form is a noun ("ich frage" / "die Frage").
+LOWER_CASE_CUES_DE = frozenset({"frage", "klage"})
 REPORT_BEFORE_DE = {"laut"}
 REPORT_AFTER_DE = {"zufolge"}
 

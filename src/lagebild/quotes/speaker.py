@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lagebild.quotes import lexicon as lx
 from lagebild.quotes.tokens import Token
 
+_AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]\w")
 _BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", ".", "!", "?"}
 
 
@@ -47,6 +49,10 @@ def noun_phrase(
             return None
         has_determiner = True
         j += 1
+        if j < len(tokens) and tokens[j].lower in lx.SUBSTANTIVE_PRONOUNS_DE and language == "de":
+            return Mention(
+                first.start, tokens[j].end, text[first.start : tokens[j].end]
+            ), j + 1  # "die einen"
         while j < len(tokens) and _adjective(tokens[j]):
             j += 1
     head = j
@@ -73,6 +79,8 @@ def _name_like(token: Token, language: str) -> bool:
     if token.lower in lx.cue_words(language) or token.lower in lx.DETERMINERS:
         return False
     if language == "en" and lx.is_role_noun(token.text):
+        return True
+    if _AGE_NOUN.match(token.text):  # "der 56-Jährige"
         return True
     return token.is_upper_initial and token.text[:1].isalpha()
 

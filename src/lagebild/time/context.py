@@ -13,6 +13,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"“”»«']?\s+(?=[A-ZÄÖÜ\"„»
 _NEWS_CUES = re.compile(
     r"\b(?:gestern|vorgestern|(?<!von )morgen|übermorgen|yesterday|tomorrow|\d{1,2}[.:]\d{2} Uhr|\d{1,2} Uhr)\b"
 )
+_DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|T)")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
 
 
@@ -29,6 +30,7 @@ class Context:
     anchor_year: int | None = None
     last_week: dt.date | None = None
     news: bool = True
+    borrowed: bool = False  # the expression being normalised took its day from :meth:`reference_day`
     _document_tense: int | None = None
 
     @classmethod
@@ -69,19 +71,23 @@ class Context:
 
     def reference_day(self, pos: int) -> dt.date | None:
         """The day a clock time or "am Abend" hangs on: a day mentioned shortly before, else the DCT."""
+        self.borrowed = True
         if self.anchor is not None and 0 <= pos - self.anchor_end < 200:
             return self.anchor
         return self.dct
 
     def remember(self, value: str | None, end: int, surface: str = "") -> None:
-        """Keep a day-level date as the anchor for later clock times, and a year written out in ``surface``
-        as the anchor year for later dates without one in narrative text."""
+        """Keep a day-level date (or the day of a time) as the anchor for later clock times, and a year
+        written out in ``surface`` as the anchor year for later dates without one in narrative text."""
         year = _EXPLICIT_YEAR.search(surface)
         if year and value and value.startswith(year.group(1)):
             self.anchor_year = int(year.group(1))
         week = re.fullmatch(r"(\d{4})-W(\d{2})", value or "")
         if week:
             self.last_week = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-        if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            self.anchor = dt.date.fromisoformat(value)
+        day = _DAY_VALUE.match(value or "")
+        # a date, or a time that names its own day ("Dienstagabend", "gestern Abend"); a clock time or "am
+        # Abend" that borrowed the day last named is no new mention of a day and does not carry it further
+        if day and not (self.borrowed and len(value or "") > 10):
+            self.anchor = dt.date.fromisoformat(day.group(1))
             self.anchor_end = end

@@ -100,6 +100,25 @@ def numeric_date(m: re.Match[str], ctx: Context) -> Result:
         return None
 
 
+@RULES.add(
+    rf"{B}(?:[Aa]m|[Vv]om|[Zz]um|[Bb]is|[Aa]b|[Ss]eit|de[mn])\s+(?P<t>(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.)(?![\d\w])",
+    CASE,
+    keyword=r"\d\.[01]?\d\.",
+)
+def numeric_day_month(m: re.Match[str], ctx: Context) -> Result:
+    """ "am 12.04.": day and month after a preposition, the year as for a month name without one."""
+    day, month = int(m["d"]), int(m["m"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if ctx.dct is None:
+        return "DATE", None
+    year = month_year(ctx.dct, month, ctx.tense(*m.span()), day)
+    try:
+        return "DATE", dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 @RULES.add(rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}")
 def iso_date(m: re.Match[str], ctx: Context) -> Result:
     try:
@@ -132,7 +151,7 @@ def day_month(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?P<d>[0-3]?\d)\.)\s*(?:(?i:bis)(?:\s+zum)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*{MONTH}(?:\s+{YEAR})?{E}",
+    rf"{B}(?P<t>(?P<d>[0-3]?\d)\.)\s*(?:(?i:bis)(?:\s+zum)?|und|[-–])\s*(?P<d2>[0-3]?\d)\.\s*{MONTH}(?:\s+{YEAR})?{E}",
     CASE,
 )
 def day_range_start(m: re.Match[str], ctx: Context) -> Result:
@@ -176,7 +195,8 @@ _QUANTIFIER = re.compile(
 
 
 @RULES.add(
-    rf"{B}(?:im\s+)?(?P<t>(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?(?:Jahre?s?\s+)?{YEAR}){E}", re.IGNORECASE
+    rf"(?:{B}|(?<=(?<!\d)(?:1\d{{3}}|20\d{{2}})-))(?:im\s+)?(?P<t>(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?(?:(?:de[ms]\s+)?Jahre?s?\s+)?{YEAR})(?:{E}|(?=-\d{{4}}(?!\d)))",
+    re.IGNORECASE,
 )
 def year(m: re.Match[str], ctx: Context) -> Result:
     value = int(m["year"])
@@ -202,13 +222,16 @@ def early_year(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?:(?P<pos>Anfang|Mitte|Ende)\s+)?(?:de[rnm]\s+)?(?:(?P<dw>{alternation(DECADE_WORDS)})|(?P<cent>1[0-9]|20)?(?P<dd>[0-9]0)er)(?:[\s-]+Jahren?)?){E}",
+    rf"{B}(?P<t>(?:(?P<pos>Anfang|Mitte|Ende)\s+)?(?:de[rnm]\s+)?(?:(?P<dw>{alternation(DECADE_WORDS)})|(?P<cent>1[0-9]|20)?(?P<dd>[0-9]0)er)(?:[\s-]*Jahren?|(?P<plural>n))?){E}",
     re.IGNORECASE,
 )
 def decade(m: re.Match[str], ctx: Context) -> Result:
     digit = DECADE_WORDS[m["dw"].lower()] if m["dw"] else int(m["dd"][0])
-    if not m["dw"] and not m["cent"] and not re.search(r"Jahre", m.group(0)):
-        return None
+    named = (
+        m["cent"] or re.search(r"Jahre", m.group(0), re.IGNORECASE) or (m["plural"] and m["t"][:3] == "den")
+    )
+    if not m["dw"] and not named:
+        return None  # "80er" alone: a bus line, a pack; "den 80ern", "80er Jahre", "1980er": the decade
     if m["cent"]:
         century = int(m["cent"])
     else:
@@ -261,6 +284,17 @@ def season(m: re.Match[str], ctx: Context) -> Result:
     if not ctx.news and ctx.anchor_year is not None and not m["rel"]:
         return "DATE", f"{ctx.anchor_year:04d}-{code}"
     return "DATE", f"{ctx.dct.year + step:04d}-{code}"
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:{REL}\s+)?(?:Spät|Früh|Hoch)(?P<season>sommer|herbst|winter)(?:\s+(?:des\s+Jahres\s+)?{YEAR}"
+    rf"|\s+(?:des\s+)?(?P<rel2>vergangenen|letzten|nächsten|kommenden|dieses)\s+Jahres)?){E}",
+    CASE,
+    keyword=r"(?:spät|früh|hoch)(?:sommer|herbst|winter)",
+)
+def part_of_season(m: re.Match[str], ctx: Context) -> Result:
+    """ "im Spätsommer 2009": the season it is part of."""
+    return season(m, ctx)
 
 
 _HOLIDAYS = {
@@ -340,14 +374,28 @@ def this_year(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{ctx.dct.year:04d}" if ctx.dct else None
 
 
+def _weekday_number(word: str) -> int:
+    w = word.lower()
+    return {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6}.get(
+        w, 6 if w == "sonnabend" else 7
+    )
+
+
+def _weekday_day(wd: int, rel: str | None, m: re.Match[str], ctx: Context) -> dt.date:
+    """The date a weekday (with "vergangenen"/"kommenden" or none) names, relative to the DCT: a bare weekday
+    by the tense of its clause (past the last such day; future or present "Montag fliege ich" the next)."""
+    assert ctx.dct is not None
+    if ctx.dct.isoweekday() == wd and (not rel or rel.lower().startswith("dies")):
+        return ctx.dct
+    return weekday_date(ctx.dct, wd, _relative_step(rel) or ctx.weekday_direction(*m.span()))
+
+
 @RULES.add(
     rf"{B}(?P<t>(?:(?:an\s+)?(?:{REL}|(?P<today>heutige[nm]?))\s+)?{WEEKDAY}(?P<pod2>morgen|vormittag|mittag|nachmittag|abend|nacht|MORGEN|ABEND)?(?:\s*,?\s*(?:de[nm]\s+)?(?P<d>[0-3]?\d)\.(?!\d))?){E}",
     CASE,
 )
 def weekday(m: re.Match[str], ctx: Context) -> Result:
-    wd = {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6}.get(
-        m["wd"].lower(), 6 if m["wd"].lower() == "sonnabend" else 7
-    )
+    wd = _weekday_number(m["wd"])
     pod = m["pod2"]
     kind = "TIME" if pod else "DATE"
     if ctx.dct is None:
@@ -359,15 +407,54 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
         hits = [c for c in candidates if c.day == int(m["d"]) and c.isoweekday() == wd]
         day = min(hits, key=lambda c: abs((c - ctx.dct).days)) if hits else weekday_date(ctx.dct, wd, 0)
     else:
-        step = _relative_step(m["rel"])
-        if ctx.dct.isoweekday() == wd and (not m["rel"] or m["rel"].lower().startswith("dies")):
-            day = ctx.dct
-        else:
-            # the clause's tense: past the last such weekday; future or present ("Montag fliege ich nach
-            # Berlin") the next one
-            day = weekday_date(ctx.dct, wd, step or ctx.weekday_direction(*m.span()))
+        day = _weekday_day(wd, m["rel"], m, ctx)
     if pod:
         return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}"
+    return "DATE", day.isoformat()
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:der\s+)?Nacht\s+(?:auf|zum|zu)\s+(?:(?:den|de[mn])\s+)?(?:{REL}\s+)?{WEEKDAY}){E}",
+    CASE,
+    keyword=r"Nacht\s+(?:auf|zu)",
+)
+def night_before(m: re.Match[str], ctx: Context) -> Result:
+    """ "in der Nacht auf Sonntag": the night that begins on the evening before the weekday named."""
+    if ctx.dct is None:
+        return "TIME", None
+    day = _weekday_day(_weekday_number(m["wd"]), m["rel"], m, ctx) - dt.timedelta(days=1)
+    return "TIME", f"{day.isoformat()}TNI"
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:(?:frühen|späten)\s+)?{POD}\s+(?:des|vom)\s+(?P<d>[0-3]?\d)\.\s*{MONTH}(?:\s+{YEAR})?){E}",
+    CASE,
+    keyword=r"(?:des|vom)\s+[0-3]?\d\.",
+)
+def part_of_dated_day(m: re.Match[str], ctx: Context) -> Result:
+    """ "am Abend des 3. Mai": that day's part."""
+    date = day_month(m, ctx)
+    if date is None:
+        return None
+    code = PARTS_OF_DAY[m["pod"].lower()]
+    return "TIME", f"{date[1]}T{code}" if date[1] else None
+
+
+_DAY_ADJECTIVE = {"vorgestrig": -2, "gestrig": -1, "heutig": 0, "morgig": 1, "übermorgig": 2}
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?P<adj>vorgestrig|gestrig|heutig|morgig|übermorgig)e[nmrs]?(?:\s+{POD})?){E}",
+    CASE,
+    keyword=r"(?:gestrig|heutig|morgig)",
+)
+def day_adjective(m: re.Match[str], ctx: Context) -> Result:
+    """ "die heutigen Machthaber", "am gestrigen Abend": the day the adjective names (with its part)."""
+    if ctx.dct is None:
+        return ("TIME" if m["pod"] else "DATE"), None
+    day = ctx.dct + dt.timedelta(days=_DAY_ADJECTIVE[m["adj"]])
+    if m["pod"]:
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}"
     return "DATE", day.isoformat()
 
 
@@ -467,6 +554,19 @@ def this_unit(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", shift(ctx.dct, 0, code) if ctx.dct else None
 
 
+@RULES.add(
+    rf"{B}(?P<t>(?:(?P<u>Jahres|Monats)(?:beginn|anfang|mitte|ende|schluss)|(?P<w>Wochen)(?:beginn|anfang|mitte))(?:\s+{YEAR})?){E}(?!-)",
+    CASE,
+    keyword=r"(?:jahres|monats|wochen)(?:beginn|anfang|mitte|ende|schluss)",
+)
+def unit_part(m: re.Match[str], ctx: Context) -> Result:
+    """ "bis Jahresende", "seit Monatsbeginn", "zur Wochenmitte": the year, month or week it is part of."""
+    if m["year"]:
+        return "DATE", m["year"]
+    code = {"Jahres": "Y", "Monats": "M"}[m["u"]] if m["u"] else "W"
+    return "DATE", shift(ctx.dct, 0, code) if ctx.dct else None
+
+
 _ORDINAL_WORDS = (
     "ersten",
     "zweiten",
@@ -514,10 +614,17 @@ def previous_unit(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", shift(ctx.dct, step, code) if ctx.dct else None
 
 
-@RULES.add(rf"{B}(?P<t>(?:am\s+)?(?:nächsten|folgenden)\s+Tag|Tags?\s+darauf|(?:am\s+)?Vortag){E}", CASE)
+@RULES.add(
+    rf"{B}(?P<t>(?:nächsten|folgenden)\s+Tag|Tags?\s+(?:darauf|danach)|Tag\s+(?P<after>danach|darauf)"
+    rf"|Tag\s+(?P<before>zuvor|davor)|(?P<same>(?:de[mn]\s*)?(?:selben|gleichen)\s+Tag)|Vortag){E}",
+    CASE,
+    keyword=r"tag",
+)
 def next_day(m: re.Match[str], ctx: Context) -> Result:
+    """The day after ("am nächsten Tag", "tags darauf"), before ("am Vortag") or the same as ("am selben Tag")
+    the day last named, else the DCT; the contracted "am" stays out of the span."""
     base = ctx.reference_day(m.start())
-    step = -1 if "Vortag" in m["t"] else 1
+    step = 0 if m["same"] else -1 if ("Vortag" in m["t"] or m["before"]) else 1
     return "DATE", (base + dt.timedelta(days=step)).isoformat() if base else None
 
 
@@ -561,7 +668,7 @@ def ago_or_ahead(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?:(?:de[nmr]|die|das|all\s+diese)\s+)?(?:(?:vergangenen|letzten|nächsten|kommenden|ersten|ganzen|folgenden|weiteren)\s+)?{MOD}{NUM}\s+(?:(?:weitere[n]?|lange[n]?|aufeinanderfolgende[n]?|volle[n]?)\s+)?{UNIT}(?:\s+(?:lang|und\s+(?P<num2>\w+)\s+(?P<unit2>Monate[n]?|Tage[n]?|Wochen)))?){E}",
+    rf"{B}(?P<t>(?:(?:de[nmr]|die|das|all\s+diese)\s+)?(?:(?:vergangenen|letzten|nächsten|kommenden|ersten|ganzen|folgenden|weiteren)\s+)?{MOD}{NUM}\s+(?:(?:weitere[n]?|lange[n]?|aufeinanderfolgende[n]?|volle[n]?)\s+)?{UNIT}(?:\s+(?:lang|früher|später|und\s+(?P<num2>\w+)\s+(?P<unit2>Monate[n]?|Tage[n]?|Wochen)))?){E}",
     keyword=_UNIT_CUE,
 )
 def duration(m: re.Match[str], ctx: Context) -> Result:
@@ -578,6 +685,40 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
         if second is not None:
             value += duration_value(second, _unit(m["unit2"]))[1:]
     return "DURATION", value
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:[Dd]en|[Dd]ie|[Dd]as)\s+ganze[ns]?\s+(?P<unit>Tag|Woche|Monat|Jahr|Wochenende|Vormittag|Nachmittag)){E}",
+    CASE,
+    keyword="ganze",
+)
+def whole_unit(m: re.Match[str], ctx: Context) -> Result:
+    """ "den ganzen Tag", "die ganze Woche": one unit, lasting."""
+    unit = m["unit"]
+    if unit in ("Vormittag", "Nachmittag"):
+        return "DURATION", f"PT1{PARTS_OF_DAY[unit.lower()]}"
+    return "DURATION", duration_value(1, _unit(unit))
+
+
+# first parts of compounds in -tag/-jahr that name an institution or an occasion, not a length of time
+_NOT_A_PERIOD = re.compile(
+    r"(?:land|bundes|reichs|partei|kreis|gemeinde|kirchen|geburts|jahres|namens|gedenk|fest|feier|stich|wahl"
+    r"|gewerkschafts|ärzte|katholiken|vor|nach|sonn|werk|al)$",
+    re.IGNORECASE,
+)
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?i:{NUM})\s+(?P<first>[A-ZÄÖÜ][a-zäöüß]{{2,}}?s?)(?P<unit>tag|jahr|monat|woche|stunde)(?:en|es|e|n|s)?){E}",
+    CASE,
+    keyword=r"[a-zäöüß](?:tag|jahr|monat|woche|stunde)",
+)
+def compound_period(m: re.Match[str], ctx: Context) -> Result:
+    """ "zwei Sonnentage", "nach drei Verhandlungstagen": a length of time in a compound noun (two or more)."""
+    amount = german_number(m["num"])
+    if amount is None or amount < 2 or _NOT_A_PERIOD.search(m["first"]):
+        return None  # "ein Abenteuertag", "ein Festtag": an occasion rather than a stretch of time
+    return "DURATION", duration_value(amount, _unit(m["unit"]))
 
 
 _NOT_A_MEASURE = ("ander", "einzig", "jede", "halb", "bestimmt", "gewiss")
@@ -618,7 +759,14 @@ def these_days(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", duration_value(None, _unit(m["unit"]))
 
 
-@RULES.add(rf"{B}(?P<t>(?P<unit>jahre|monate|wochen|tage|stunden)lang(?:e[nmrs]?)?){E}")
+@RULES.add(
+    rf"{B}(?P<t>(?P<unit>jahrhunderte|jahrzehnte|jahre|monate|wochen|tage|stunden)lang(?:e[nmrs]?)?){E}"
+)
+@RULES.add(
+    rf"{B}(?P<t>(?P<unit>Jahrzehnte|Jahre|Monate|Wochen|Tage|Stunden)\s+(?:später|früher)){E}",
+    CASE,
+    keyword="später|früher",
+)
 def long_period(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", duration_value(None, _unit(m["unit"]))
 
@@ -668,6 +816,11 @@ def clock_colon(m: re.Match[str], ctx: Context) -> Result:
 @RULES.add(
     rf"{B}(?P<t>(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?)\s*[-–]\s*[0-2]?\d(?:[.:][0-5]\d)?\s*Uhr{E}", CASE
 )
+@RULES.add(
+    rf"{B}(?:[Vv]on|[Zz]wischen)\s+(?P<t>(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?)\s+(?:bis|und)\s+[0-2]?\d(?:[.:][0-5]\d)?\s*Uhr{E}",
+    CASE,
+    keyword="Uhr",
+)
 def clock_dot(m: re.Match[str], ctx: Context) -> Result:
     return _clock(m, ctx, int(m["h"]), int(m["mi"] or 0))
 
@@ -682,6 +835,14 @@ def clock_words(m: re.Match[str], ctx: Context) -> Result:
     if hour is None or not float(hour).is_integer():
         return None
     return _clock(m, ctx, int(hour) - (1 if m["half"] else 0), 30 if m["half"] else 0)
+
+
+@RULES.add(
+    rf"{B}(?:[Uu]m|[Gg]egen|[Bb]is|[Nn]ach|[Vv]or|[Aa]b)\s+(?P<t>Mitternacht){E}", CASE, keyword="Mitternacht"
+)
+def midnight(m: re.Match[str], ctx: Context) -> Result:
+    """ "um Mitternacht": the end of the day last named (TIMEX3 writes it T24:00)."""
+    return _clock(m, ctx, 24, 0)
 
 
 @RULES.add(rf"{B}(?:um|gegen)\s+(?P<t>halb\s+(?P<h>{GERMAN_NUMBER_WORD})){E}", CASE, keyword="halb")
@@ -727,6 +888,11 @@ def adverb_set(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
+    rf"{B}(?P<t>(?:ein|zwei|drei|vier|fünf|sechs|\d+)(?:mal|\s+Mal)\s+(?:im|pro|je|in\s+der|die|den|das)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde)){E}",
+    re.IGNORECASE,
+    keyword="mal",
+)
+@RULES.add(
     rf"\d(?:\s+[A-ZÄÖÜ][a-zäöüß]+)?\s+(?P<t>(?:pro|im|je)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde)){E}(?!\s*\d)",
     CASE,
 )
@@ -737,13 +903,16 @@ def per_unit(m: re.Match[str], ctx: Context) -> Result:
 
 # --- vague references ---------------------------------------------------------------------------------------------
 
+# TimeML leaves prepositions out of the span ("in [Zukunft]", "zu [dieser Zeit]"): they are signals, not part
+# of the expression; determiners stay in ("[die Zukunft]"), and so do the lexicalised "[im Moment]", "[zur Stunde]".
 _VAGUE = {
     "PRESENT_REF": r"[Jj]etzt|[Dd]erzeit|[Ii]m\s+Moment|[Hh]eutzutage"
     r"|(?:die|der)\s+Gegenwart|[Dd]ieser\s+Tage|[Zz]ur\s+Stunde",
-    "PAST_REF": r"[Dd]amals|(?:zu|in)\s+dieser\s+Zeit|zur\s+Vergangenheit|vergangener\s+Zeiten|[Ff]rüher|[Ee]inst|[Kk]ürzlich|[Nn]eulich"
-    r"|(?:die|der)\s+Vergangenheit|[Ii]n\s+letzter\s+Zeit|[Ff]rühere[nr]?\s+Zeiten"
+    "PAST_REF": r"[Dd]amals|(?:(?<=[Zz]u\s)|(?<=[Ii]n\s))dieser\s+Zeit|(?<=[Zz]ur\s)Vergangenheit|vergangener\s+Zeiten"
+    r"|[Ff]rüher|[Ee]inst|[Kk]ürzlich|[Nn]eulich"
+    r"|(?:die|der)\s+Vergangenheit|(?<=[Ii]n\s)letzter\s+Zeit|[Ff]rühere[nr]?\s+Zeiten"
     r"|(?<=[Ii]n\s)der\s+(?:vergangenen|letzten|jüngsten)\s+Zeit|(?<=[Ii]n\s)jüngster\s+Zeit",
-    "FUTURE_REF": r"[Bb]ald|[Dd]emnächst|(?:die|der)\s+Zukunft|[Ii]n\s+Zukunft",
+    "FUTURE_REF": r"[Bb]ald|[Dd]emnächst|(?:die|der)\s+Zukunft|(?<=[Ii]n\s)Zukunft",
 }
 
 

@@ -58,6 +58,7 @@ def find_timexes(text: str, dct: str | None, language: str = "de") -> list[Timex
     ctx = Context.build(text, parse_dct(dct), language)
     out: list[Timex] = []
     for start, end, _, rule, m in _select(text, _rules(language).rules):
+        ctx.borrowed = False
         result = rule.normalise(m, ctx)
         if result is None:
             continue
