@@ -21,9 +21,7 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-_PREPS_DE = (
-    "von|vom|durch|gegen|an|gegenüber|mit|nach|in|im|aus|bei|zu|zur|zum|für|auf|zwischen|um|über|wegen|seit"
-)
+_PREPS_DE = "von|vom|durch|gegen|an|gegenüber|mit|nach|in|im|aus|bei|zu|zur|zum|für|auf|zwischen|um|über|wegen|seit|laut"
 _PREPS_EN = "by|against|to|with|from|in|at|on|of|for|toward|towards|into|between|about|over"
 _PREP_BEFORE = (
     re.compile(  # the last preposition before a name, with an article and up to two lower-case words
@@ -92,10 +90,15 @@ def _all_groups(features: SentenceFeatures) -> list[_Group]:
     text = features.text
     prep_before = _PREP_BEFORE_DE if features.language == "de" else _PREP_BEFORE
     groups: list[_Group] = []
+    cut = _attribution_start(features)
     for mention in features.mentions:
         if _is_dateline(text, features.start, mention):
             continue  # "Berlin, 13.01.2009: ..." names the place of writing, not an actor
-        if groups and _COORD.match(text[groups[-1].end : mention.start]):
+        if (
+            groups
+            and _COORD.match(text[groups[-1].end : mention.start])
+            and not groups[-1].end <= cut <= mention.start  # "..., the ministry said": a new phrase
+        ):
             groups[-1].mentions.append(mention)
             continue
         previous = (
@@ -103,8 +106,19 @@ def _all_groups(features: SentenceFeatures) -> list[_Group]:
         )  # an earlier actor ends the preposition's reach
         lead = text[max(features.start, previous, mention.start - 40) : mention.start]
         match = prep_before.search(lead)
-        groups.append(_Group([mention], match.group("prep").lower() if match else None))
+        prep = match.group("prep").lower() if match else None
+        if prep == "to" and _ACCORDING.search(lead, 0, match.start("prep")):
+            prep = "according to"
+        elif _ZUFOLGE.match(text, mention.end):
+            prep = "zufolge"
+        groups.append(_Group([mention], prep))
     return groups
+
+
+_ACCORDING = re.compile(r"\baccording\s+$", re.IGNORECASE)
+_ZUFOLGE = re.compile(r"\s*zufolge\b", re.IGNORECASE)
+_SOURCE_OF_REPORT = frozenset({"laut", "according to", "zufolge"})
+"""``laut X``, ``according to X``, ``X zufolge`` name who reports the event, not one who takes part in it."""
 
 
 _APPOSITION = re.compile(
@@ -147,10 +161,16 @@ def _is_dateline(text: str, sentence_start: int, mention: Mention) -> bool:
 
 
 def _attribution_start(features: SentenceFeatures) -> int:
-    """Start of a trailing attribution (``..., the ministry said Monday.``; ``..., teilte die Bahn mit.``)."""
-    starts = [m.start() for m in _ATTRIBUTION.finditer(features.text, features.start, features.end)]
-    if not starts:
+    """Start of a trailing attribution (``..., the ministry said Monday.``; ``..., teilte die Bahn mit.``; a
+    closing ``according to a report ...`` phrase without a comma)."""
+    matches = list(_ATTRIBUTION.finditer(features.text, features.start, features.end))
+    if not matches:
         return features.end
+    starts = [m.start() for m in matches]
+    if matches[-1].group().lower() == "according to" and not features.text[
+        features.start : starts[-1]
+    ].rstrip().endswith(","):
+        return starts[-1] if features.text[features.start : starts[-1]].strip() else features.end
     comma = features.text.rfind(",", features.start, starts[-1])
     return comma if comma != -1 else features.end
 
@@ -162,6 +182,7 @@ def _actors(
     cut = _attribution_start(features)
     if trigger.start < cut:
         groups = [g for g in groups if g.start < cut]
+    groups = [g for g in groups if g.prep not in _SOURCE_OF_REPORT]
     lo, hi = features.clause_of(trigger.start)
     before = [g for g in groups if g.end <= trigger.start]
     after = [g for g in groups if g.start >= trigger.end]
@@ -182,7 +203,8 @@ def _actors(
         in_clause
         and _subordinate_object(features, trigger, lo)
         and not _OBJECT_PRONOUN_AFTER.fullmatch(features.text, in_clause[-1].end, trigger.start)
-    ):
+        and not _complementiser_subject(features, in_clause[0], lo)
+    ) or (in_clause and _mittelfeld_object(features, in_clause[0], lo)):
         outside = [g for g in bare_before if g.start < lo]
         pronoun = _PRONOUN.search(features.text, lo, trigger.start)
         src = (outside[-1] if pronoun else outside[0]).actors if outside else []
@@ -212,6 +234,29 @@ def _actors(
     if len(src) > 1 and trigger.type in _SYMMETRIC and (target is None or target.prep is None):
         tgt = []  # "Putin und Biden vereinbarten ...": the coordinated parties act jointly
     return src, tgt
+
+
+_COMPLEMENTISER_THEN_PHRASE = re.compile(
+    r"[\s,;:]*(?:dass|daß|weil|ob|wenn|falls|sofern|obwohl|nachdem|damit|da)\s+(?:(?:der|die|das)\s+)?",
+    re.IGNORECASE,
+)
+_VORFELD_NOUN_THEN_VERB = re.compile(
+    r"[\s,;:]*(?:der|die|das)\s+(?-i:[A-ZÄÖÜ][\w-]*)\s+(?-i:[a-zäöüß]\w*)\s+", re.IGNORECASE
+)
+
+
+def _complementiser_subject(features: SentenceFeatures, group: _Group, clause_start: int) -> bool:
+    """German finite subordinate clauses put the subject first after the conjunction (``dass die Linkspartei
+    ... tolerieren werde``, ``falls Russland die Ukraine angreift``): that actor is the subject, not an object."""
+    return bool(_COMPLEMENTISER_THEN_PHRASE.fullmatch(features.text, clause_start, group.start))
+
+
+def _mittelfeld_object(features: SentenceFeatures, group: _Group, clause_start: int) -> bool:
+    """A German V2 clause opened by a noun phrase that names no actor, then the finite verb (``die Welt könne Iran
+    nicht trauen``): the phrase in the Vorfeld is the subject, the actor after the verb its object."""
+    return features.language == "de" and bool(
+        _VORFELD_NOUN_THEN_VERB.fullmatch(features.text, clause_start, group.start)
+    )
 
 
 _NOUN_REACH = 40  # characters after an event noun in which its genitive or prepositional object stands
