@@ -1,7 +1,8 @@
 """Quotation benchmark on SpkAtt-2023 (German parliamentary speech events) and a German news dev set.
 
 SpkAtt-2023 gives Cue, Source and Message per speech event; benchmarks/data/quotes_de_news.jsonl holds hand-annotated
-GermEval 2014 news/Wikipedia sentences (quote span, kind, cue, speaker; "tune" and held-out "test" halves).
+GermEval 2014 news/Wikipedia sentences (quote span, kind, cue, speaker; "tune" and held-out "test" halves, and "all",
+the whole set).
 
 Gold: every annotated speech event with a Message. A message counts as "direct" when most of its words stand inside
 quotation marks, else "indirect". A predicted quotation matches a gold message exactly when both cover the same words
@@ -235,9 +236,9 @@ def main() -> None:
         for split in args.splits
     ]
     if args.news.exists():
-        datasets += [
-            ("news", split, docs) for split, docs in sorted(load_news(args.news).items(), reverse=True)
-        ]
+        news = sorted(load_news(args.news).items(), reverse=True)
+        datasets += [("news", split, docs) for split, docs in news]
+        datasets.append(("news", "all", [doc for _, docs in news for doc in docs]))  # the whole set
     for data_name, split, docs in datasets:
         n_sentences = sum(len(d.article.sentences) for d in docs)
         for name, system in systems.items():

@@ -10,10 +10,16 @@ from typing import Any
 from lagebild.model import Entity, Quote, Speaker
 from lagebild.quotes import lexicon as lx
 from lagebild.quotes.marks import MarkedSpan, find_marked
-from lagebild.quotes.speaker import Mention, is_first_person, is_pronoun, noun_phrase, role_and_name
-from lagebild.quotes.tokens import Token, paragraph_bounds, split_sentences, tokenize
+from lagebild.quotes.speaker import (
+    Mention,
+    is_first_person,
+    is_pronoun,
+    noun_phrase,
+    role_and_name,
+    title_like,
+)
+from lagebild.quotes.tokens import QUOTE_TOKEN, Token, paragraph_bounds, split_sentences, tokenize
 
-QUOTE_TOKEN = "\x00Q"
 _CLAUSE_BREAK = {",", ";", ":", QUOTE_TOKEN, "(", ")", "–", "—", "-"}  # a lone "-" is a dash
 _END_PUNCT = ".!?;:,–—-"
 _SUBORDINATORS = {"wie", "als", "dass", "daß", "ob", "weil", "as", "while"}
@@ -54,6 +60,26 @@ _INTERVENING = {
     "also",
 }
 _SUBJECT_PRONOUNS_DE = {"ich", "wir", "er", "sie", "man"}
+# Speech verbs that take a person as accusative object ("fragte sie"): a following "sie" may be that object.
+_PERSON_OBJECT_STEMS = (
+    "frag",
+    "bat",
+    "bitt",
+    "warn",
+    "mahn",
+    "ermahn",
+    "erinner",
+    "forder",
+    "kritisier",
+    "lob",
+    "informier",
+    "überzeug",
+    "beschwor",
+    "beschwör",
+    "dräng",
+    "rief",
+    "ruf",
+)
 _PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden"}
 
 Resolver = Callable[[str], str | None]
@@ -80,6 +106,8 @@ class _Cue:
     clause_only: bool = (
         False  # a cue only with a content clause: "wir wissen, dass ...", "die Forderung, dass"
     )
+    particle: int | None = None  # narration index of a separable particle closing the cue ("rief ... auf")
+    fixed: bool = False  # the construction itself gives the speaker (or none): "Meine Frage lautet: ..."
 
 
 @dataclass
@@ -224,6 +252,8 @@ def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
             owner = nar[i - 1] if i > 0 and nar[i - 1].lower in lx.POSSESSIVE_DETERMINERS_DE else None
             speaker = Mention(owner.start, owner.end, owner.text) if owner else None
             cues.append(_Cue(i, tok.text, speaker, "verb", i + 1, clause_only=True))
+        elif low in _LAUTEN and language == "de" and (cue := _claim_lautet(nar, i, text)) is not None:
+            cues.append(cue)
         elif low in clause_only and not _is_attributive(nar, i):
             cues.append(_Cue(i, tok.text, None, "verb", i + 1, clause_only=True))
         elif low == "so" and i > 0 and nar[i - 1].text in {",", QUOTE_TOKEN}:
@@ -241,12 +271,44 @@ def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
             and not lx.needs_particle(low)
             and not _is_attributive(nar, i)
         ):
-            cues.append(_Cue(i, tok.text, None, "verb", i + 1))
+            particle = _particle(nar, i) if language == "de" else None
+            cue_text = f"{tok.text} ... {nar[particle].text}" if particle is not None else tok.text
+            cues.append(_Cue(i, cue_text, None, "verb", i + 1, particle=particle))
         elif lx.needs_particle(low) and language == "de":
             particle = _particle(nar, i)
             if particle is not None:
-                cues.append(_Cue(i, f"{tok.text} ... {nar[particle].text}", None, "verb", i + 1))
+                cue_text = f"{tok.text} ... {nar[particle].text}"
+                cues.append(_Cue(i, cue_text, None, "verb", i + 1, particle=particle))
     return cues
+
+
+_LAUTEN = {"lautet", "lauten", "lautete", "lauteten"}
+_QUESTION_NOUNS_DE = frozenset({"frage", "fragen", "antwort", "antworten"})
+
+
+def _claim_lautet(nar: list[Token], i: int, text: str) -> _Cue | None:
+    """ "Meine Frage lautet: ...", "Die Botschaft der Regierung lautet: ...": a claim noun's content after a colon.
+
+    The speaker is the noun's owner (possessive or genitive phrase); a noun with no owner gives no speaker.
+    """
+    if i + 1 >= len(nar) or nar[i + 1].text != ":":
+        return None
+    start = _clause_start(nar, i)
+    nouns = [
+        k
+        for k in range(start, i)
+        if nar[k].is_upper_initial and nar[k].lower in lx.CLAIM_NOUNS_DE | _QUESTION_NOUNS_DE
+    ]
+    if not nouns:
+        return None
+    k = nouns[0]
+    speaker: Mention | None = None
+    if k > start and nar[k - 1].lower in lx.POSSESSIVE_DETERMINERS_DE:
+        speaker = Mention(nar[k - 1].start, nar[k - 1].end, nar[k - 1].text)
+    elif k + 1 < i and nar[k + 1].lower in lx.GENITIVE_LINKS:
+        found = noun_phrase(nar, k + 1, text, "de", any_case=True)
+        speaker = found[0] if found is not None and found[1] <= i else None
+    return _Cue(i, nar[i].text, speaker, "verb", i + 1, clause_only=True, fixed=True)
 
 
 def _opinion_phrase(nar: list[Token], i: int, text: str) -> _Cue | None:
@@ -350,7 +412,9 @@ def _clause_start(nar: list[Token], i: int) -> int:
     return b + 1
 
 
-def _subject(nar: list[Token], cue: _Cue, text: str, language: str) -> Mention | None:
+def _subject(
+    nar: list[Token], cue: _Cue, text: str, language: str, entities: Sequence[Entity] = ()
+) -> Mention | None:
     """The speaker of a verb cue: before it (Peskow sagte), after it (sagte Peskow) or in a relative clause."""
     c = cue.index
     start = _clause_start(nar, c)
@@ -385,6 +449,10 @@ def _subject(nar: list[Token], cue: _Cue, text: str, language: str) -> Mention |
     if language == "en" and after and start < c and nar[c - 1].text in {QUOTE_TOKEN, ","}:
         return after[0]
     found = noun_phrase(nar, start, text, language)
+    if found and found[1] == c == start + 1 and language == "de":
+        pronoun = _pronoun_after_verb(nar, c, entities)
+        if pronoun is not None:
+            return pronoun
     if found and found[1] <= c:
         return found[0]
     if after:
@@ -404,6 +472,24 @@ def _subject(nar: list[Token], cue: _Cue, text: str, language: str) -> Mention |
                 first = nar[start + 1].start
                 return Mention(first, found[0].end, text[first : found[0].end]) if owner else found[0]
     return None
+
+
+def _pronoun_after_verb(nar: list[Token], c: int, entities: Sequence[Entity]) -> Mention | None:
+    """The subject pronoun right after the verb when one word stands before it ("Charmant sagt sie").
+
+    German puts exactly one phrase before the finite verb; with a nominative pronoun after the verb that phrase is an
+    adverbial, not the subject. "sie" may also be an object ("Merkel fragte sie"), so it wins only after verbs that
+    take no person object and when the word before the verb is no known name.
+    """
+    if c + 1 >= len(nar) or nar[c + 1].lower not in _SUBJECT_PRONOUNS_DE:
+        return None
+    before = nar[c - 1]
+    if any(e.start <= before.start < e.end and e.label in {"PER", "ORG"} for e in entities):
+        return None
+    pronoun = nar[c + 1]
+    if pronoun.lower == "sie" and nar[c].lower.startswith(_PERSON_OBJECT_STEMS):
+        return None
+    return Mention(pronoun.start, pronoun.end, pronoun.text)
 
 
 def _head_before_apposition(nar: list[Token], c: int, text: str, language: str) -> Mention | None:
@@ -450,8 +536,8 @@ def _frame_quotes(ctx: _Context, n: int, frame: _Frame, following: _Frame | None
         return [_continuation(ctx, n, frame, pending)]
     cues = _find_cues(nar, text, language)
     for cue in cues:
-        if cue.kind == "verb" and cue.speaker is None:
-            cue.speaker = _subject(nar, cue, text, language)
+        if cue.kind == "verb" and cue.speaker is None and not cue.fixed:
+            cue.speaker = _subject(nar, cue, text, language, ctx.entities)
     quotes: list[Quote] = []
     if frame.quotes:
         quotes.extend(_direct(ctx, n, frame, cues, following, bool(words_outside), pending))
@@ -505,7 +591,10 @@ def _direct(
     pending: _Cue | None = None,
 ) -> list[Quote]:
     out: list[Quote] = []
+    speakers = [c.speaker for c in cues if c.speaker is not None]
     for q in frame.quotes:
+        if any(m.start <= q.outer_start and q.outer_end <= m.end for m in speakers):
+            continue  # a quoted name inside the speaker phrase: "Dem „Spiegel“ zufolge", "laut "Wired""
         end = q.end - 1 if ctx.text[q.end - 1] == "," else q.end
         content = ctx.text[q.start : end]
         n_words = len(content.split())
@@ -523,7 +612,7 @@ def _direct(
                 speaker = ctx.last_speaker
         if cue is None and speaker is None and (n_words < 5 or has_narration):
             continue  # scare quotes, titles and names in quotation marks
-        if has_narration and _title_like(content) and _after_article(ctx.text, q.outer_start):
+        if has_narration and title_like(content) and _after_article(ctx.text, q.outer_start):
             continue  # "sagte er dem „Spiegel“", the series "Sturm der Liebe"
         if has_narration and _after_mention_noun(frame.narration, q.outer_start):
             continue  # a term or title named, not said: "das Wort „Kindergeld“", "die Studie „Der Weg zum Pass“"
@@ -531,16 +620,6 @@ def _direct(
         if speaker is not None:
             ctx.last_speaker = speaker
     return out
-
-
-def _title_like(content: str) -> bool:
-    """A short quoted name or title: every content word capitalised ("Spiegel", "Sturm der Liebe")."""
-    words = [w.strip(".,;:!?()") for w in content.split()]
-    words = [w for w in words if w]
-    if not words or len(words) > 4:
-        return False
-    content_words = [w for w in words if w.lower() not in lx.DETERMINERS | lx.STOP_WORDS]
-    return bool(content_words) and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
 
 
 _TITLE_BEFORE = {
@@ -581,7 +660,7 @@ def _next_sentence_cue(ctx: _Context, following: _Frame | None) -> _Cue | None:
         return None
     for cue in _find_cues(nar, ctx.text, ctx.language):
         if cue.index == 1 and cue.kind == "verb":
-            cue.speaker = cue.speaker or _subject(nar, cue, ctx.text, ctx.language)
+            cue.speaker = cue.speaker or _subject(nar, cue, ctx.text, ctx.language, ctx.entities)
             return cue if cue.speaker else None
     return None
 
@@ -591,7 +670,8 @@ def _indirect(ctx: _Context, n: int, frame: _Frame, cues: list[_Cue]) -> list[Qu
     if len(nar) < 3:
         return []
     out: list[Quote] = []
-    for cue in sorted(cues, key=lambda c: c.clause_only):  # a speech verb frames a clause of knowing
+    # a cue closing the sentence frames all of it, and a speech verb frames a clause of knowing
+    for cue in sorted(cues, key=lambda c: (not _closes_sentence(nar, c), c.clause_only)):
         span = _message_span(nar, cue, ctx.language)
         if span is None:
             continue
@@ -612,6 +692,20 @@ def _indirect(ctx: _Context, n: int, frame: _Frame, cues: list[_Cue]) -> list[Qu
             start, end = nar[lo].start, nar[hi - 1].end
             out.append(Quote(start, end, ctx.text[start:end], "indirect", None, ctx.last_speaker))
     return out
+
+
+def _closes_sentence(nar: list[Token], cue: _Cue) -> bool:
+    """True for a speech verb after a comma that ends the sentence: "Er habe ... versprochen, ..., sagte er."
+
+    Such a cue frames the whole reported sentence before it, including any speech verb inside that sentence.
+    """
+    c = cue.index
+    if cue.kind != "verb" or cue.clause_only or c < 2 or nar[c - 1].text != "," or _clause_start(nar, c) != c:
+        return False
+    hi = len(nar)
+    while hi > cue.end and nar[hi - 1].text in ".!?":
+        hi -= 1
+    return not any(t.text in _CLAUSE_BREAK or t.text in ".!?" for t in nar[cue.end : hi])
 
 
 def _mostly_quoted(frame: _Frame, start: int, end: int) -> bool:
@@ -677,7 +771,9 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
             span = _trim(nar, comma + 1, size) if comma is not None else (0, 0)
         return span if span[1] - span[0] >= 3 else None
     # cue before its message: "Putin sagte (am Dienstag), er wolle ..." / "..., dass ..." / "said (that) ..."
-    for k in range(cue.end, min(size, cue.end + 10)):
+    # past a separable particle: "rief die Bevölkerung der Regionen im Süden dazu auf, Ruhe zu bewahren"
+    begin = max(cue.end, cue.particle + 1) if cue.particle is not None else cue.end
+    for k in range(begin, min(size, begin + 10)):
         if nar[k].text == QUOTE_TOKEN and k > 0 and nar[k - 1].lower in lx.MENTION_NOUNS_DE:
             continue  # a quoted title: "sagte der Zeitschrift „Super Illu“, sie könne ..."
         if nar[k].text == QUOTE_TOKEN or nar[k].text in ".!?":
@@ -729,8 +825,16 @@ def _clause_after_cue(nar: list[Token], cue: _Cue) -> tuple[int, int] | None:
 
 
 def _clause_after(nar: list[Token], k: int) -> tuple[int, int] | None:
-    """The content clause after a clause-only cue: "wissen (alle), dass ..." / "finde, die Regierung müsse ..."."""
+    """The content after a clause-only cue: "wissen (alle), dass ...", "finde, die Regierung müsse ...", or after a
+    colon ("Wir wissen: ..."), which introduces the content as a dass-clause would; unmarked, it is indirect."""
     for j in range(k, min(len(nar), k + 8)):
+        if nar[j].text == ":" and not any(
+            t.text == "," for t in nar[k:j]
+        ):  # "Wir wissen: Die Lage ist ernst."
+            span = _trim(nar, j + 1, len(nar))
+            if span[1] - span[0] >= 3 and QUOTE_TOKEN not in {t.text for t in nar[span[0] : span[1]]}:
+                return span
+            return None
         if nar[j].text == QUOTE_TOKEN or nar[j].text in ".!?;:":
             return None
         if nar[j].lower in {"dass", "daß", "ob"} or (nar[j].text == "," and _content_clause(nar, j + 1)):

@@ -214,6 +214,11 @@ SEPARABLE_DE: dict[str, tuple[str, ...]] = {
     "wendet": ("ein",),
     "mahnte": ("an",),
     "mahnten": ("an",),
+    "forderte": ("auf",),
+    "forderten": ("auf",),
+    "fordert": ("auf",),
+    "fordere": ("auf",),
+    "fordern": ("auf",),
 }
 # Finite forms that are speech cues only together with their particle.
 _PARTICLE_ONLY = {

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from lagebild.quotes import lexicon as lx
-from lagebild.quotes.tokens import Token
+from lagebild.quotes.tokens import QUOTE_TOKEN, Token
 
 _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]\w")
 _BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", ".", "!", "?"}
@@ -23,6 +23,21 @@ class Mention:
     @property
     def words(self) -> list[str]:
         return self.text.split()
+
+
+def title_like(content: str) -> bool:
+    """A short quoted name or title: every content word capitalised ("Spiegel", "Sturm der Liebe")."""
+    words = [w.strip(".,;:!?()") for w in content.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 4:
+        return False
+    content_words = [w for w in words if w.lower() not in lx.DETERMINERS | lx.STOP_WORDS]
+    return bool(content_words) and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
+
+
+def quoted_name(token: Token, text: str) -> bool:
+    """True for a quotation token that holds a name or title, as an outlet in "laut „Wired“"."""
+    return token.text == QUOTE_TOKEN and title_like(text[token.start + 1 : token.end - 1])
 
 
 def _adjective(token: Token) -> bool:
@@ -56,6 +71,10 @@ def noun_phrase(
         while j < len(tokens) and _adjective(tokens[j]):
             j += 1
     head = j
+    if (
+        j < len(tokens) and (has_determiner or any_case) and quoted_name(tokens[j], text)
+    ):  # "dem „Spiegel“", "laut "Wired""
+        return Mention(first.start, tokens[j].end, text[first.start : tokens[j].end]), j + 1
     while j < len(tokens) and _name_like(tokens[j], language):
         j += 1
     if j == head and has_determiner and language == "en":  # "the ministry", "a senior official"
@@ -69,7 +88,7 @@ def noun_phrase(
     if j == head:
         return None
     if has_determiner or lx.is_role_noun(tokens[j - 1].text):
-        j = _genitive(tokens, j, language)
+        j = _genitive(tokens, j, text, language)
     return Mention(tokens[i].start, tokens[j - 1].end, text[tokens[i].start : tokens[j - 1].end]), j
 
 
@@ -85,12 +104,14 @@ def _name_like(token: Token, language: str) -> bool:
     return token.is_upper_initial and token.text[:1].isalpha()
 
 
-def _genitive(tokens: list[Token], j: int, language: str) -> int:
+def _genitive(tokens: list[Token], j: int, text: str, language: str) -> int:
     """Extend "ein Sprecher" by "des Ministeriums" / "der Regierung" / "of the ministry"."""
     if j < len(tokens) and tokens[j].lower in lx.GENITIVE_LINKS:
         k = j + 1
         while k < len(tokens) and (tokens[k].lower in lx.DETERMINERS or _adjective(tokens[k])):
             k += 1
+        if k < len(tokens) and quoted_name(tokens[k], text):  # "ein Bericht der „Post“"
+            return k + 1
         end = k
         while end < len(tokens) and _name_like(tokens[end], language):
             end += 1

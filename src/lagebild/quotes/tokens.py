@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+QUOTE_TOKEN = "\x00Q"  # stands for a whole quotation (marks included) among the narration tokens
 _TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[“”\"»«’‘]?(?=\s+[„“\"»«‚‘(]?[A-ZÄÖÜ0-9])|\n\s*\n")
 _ABBREVIATION = re.compile(
