@@ -82,3 +82,20 @@ def test_forderte_auf_demand() -> None:
     (quote,) = find_quotes(text)
     assert quote.cue == "forderten ... auf" and quote.text == "die Waffen niederzulegen"
     assert quote.speaker.text == "Die Vereinten Nationen"
+
+
+def test_adverb_between_verb_and_postponed_speaker() -> None:
+    text = (
+        'Die Verteilung sei "etwas unerwartet", sagt diplomatisch Stephan Weiland, ein Epidemiologe aus Ulm.'
+    )
+    (quote,) = find_quotes(text)
+    assert quote.kind == "indirect" and quote.speaker.text == "Stephan Weiland"
+
+
+def test_subject_of_the_message_is_never_its_speaker() -> None:
+    (quote,) = find_quotes("Die Lage im Land sei ernst, betonte gestern.")
+    assert quote.text == "Die Lage im Land sei ernst" and quote.speaker is None
+
+
+def test_cue_verb_closing_the_text_has_no_postponed_speaker() -> None:
+    assert find_quotes("Die Lage sei ernst, betonte") is not None

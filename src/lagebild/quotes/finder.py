@@ -521,7 +521,23 @@ def _postponed_subject(nar: list[Token], k: int, text: str, language: str) -> tu
         j += 1
     if j > k:
         return noun_phrase(nar, j, text, language)
+    # an adverbial adjective between verb and subject: "sagt diplomatisch Weiland"
+    if k < len(nar) and _adverb_like(nar[k]):
+        return noun_phrase(nar, k + 1, text, language)
     return None
+
+
+def _adverb_like(token: Token) -> bool:
+    """A lower-case word that can only be an adverb or adjective here (no article, pronoun or preposition)."""
+    word = token.text
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in lx.STOP_WORDS
+        and word not in lx.DETERMINERS
+        and word not in lx.PRONOUNS_DE
+        and word not in _SUBJECT_PRONOUNS_DE
+    )
 
 
 # ---- frames -------------------------------------------------------------------------------------------------
@@ -682,6 +698,9 @@ def _indirect(ctx: _Context, n: int, frame: _Frame, cues: list[_Cue]) -> list[Qu
             continue
         speaker = _speaker(ctx, cue.speaker)
         start, end = nar[lo].start, nar[hi - 1].end
+        inside = speaker is not None and speaker.start is not None and start <= speaker.start < end
+        if inside and not start <= nar[cue.index].start < end:
+            speaker = None  # the message's own subject is not who said it (an interposed cue is part of it)
         out.append(Quote(start, end, ctx.text[start:end], "indirect", cue.text, speaker))
         if speaker is not None:
             ctx.last_speaker = speaker
