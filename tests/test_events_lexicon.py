@@ -91,3 +91,19 @@ def test_companies_alone_make_no_political_event() -> None:
     assert code_sentence(text, "de", entities) == []
     text = "Die Bundesregierung einigte sich mit Siemens auf einen Liefervertrag."
     assert [e.type for e in code_sentence(text, "de", [_org(text, "Siemens")])] == ["AGREE"]
+
+
+def test_signatures_count_only_when_collected() -> None:
+    assert "PROTEST" in [
+        t for t, _ in _types("Die Opposition hat 50.000 Unterschriften gegen das Gesetz gesammelt.")
+    ]
+    assert _types("Dazu sind 4 Prozent der Wahlberechtigten nötig, sprich rund 1200 Unterschriften.") == []
+
+
+def test_director_general_is_no_military_actor() -> None:
+    events = code_sentence(
+        "Laut Generaldirektor Hanspeter Staffler unterstützt die Regierung den Plan.", "de"
+    )
+    assert all(not a.endswith(".MIL") for e in events for a in [*e.source, *e.target])
+    generals = code_sentence("Die russischen Generäle drohten der Ukraine mit einem Angriff.", "de")
+    assert any(a == "RUS.MIL" for e in generals for a in e.source)
