@@ -107,3 +107,16 @@ def test_director_general_is_no_military_actor() -> None:
     assert all(not a.endswith(".MIL") for e in events for a in [*e.source, *e.target])
     generals = code_sentence("Die russischen Generäle drohten der Ukraine mit einem Angriff.", "de")
     assert any(a == "RUS.MIL" for e in generals for a in e.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hölzl fühlte sich von einigen der Seinen hintergangen.", []),
+        ("Die Parteien konnten sich nicht auf einen Kompromiss einigen.", ["AGREE"]),
+        ("Mit der Entsendung Bizzos in die Kommission ist der Knoten gelöst.", []),
+        ("Die USA haben 3000 Soldaten in die Region entsandt.", ["MOBILIZE"]),
+    ],
+)
+def test_determiner_einigen_and_civil_postings_are_no_events(text: str, expected: list[str]) -> None:
+    assert [t.type for t in find_triggers(text, 0, len(text), "de")] == expected
