@@ -241,3 +241,28 @@ def test_compounds_naming_occasions_or_institutions_are_not_periods() -> None:
         "Zwei Landtage stimmten zu. Ein Abenteuertag in Reischach. Drei Geburtstage. Das 80er Ticket."
     )
     assert found == {}
+
+
+def test_ages_given_with_von_are_not_periods() -> None:
+    assert tag("Er starb im Alter von knapp 56 Jahren.") == {}
+    assert tag("Sie richteten einen jungen Mann namens K. von knapp über 20 Jahren hin.") == {}
+    assert tag("Nach einer Haft von 20 Jahren kam er frei.") == {"20 Jahren": ("DURATION", "P20Y")}
+
+
+def test_discourse_jetzt_mal_is_no_timex() -> None:
+    assert tag("Jetzt mal grundsätzlich: Ich finde das falsch.") == {}
+    assert tag("Jetzt kommen neue Materialien ins Spiel.") == {"Jetzt": ("DATE", "PRESENT_REF")}
+
+
+def test_plural_years_are_a_vague_duration() -> None:
+    assert tag("Wir haben all diese Jahre gearbeitet.") == {"all diese Jahre": ("DURATION", "PXY")}
+    assert tag("Es ist richtig, dass die Jahre der Politik vorbei sind.") == {
+        "die Jahre": ("DURATION", "PXY")
+    }
+    assert tag("Wir feiern dieses Jahr.") == {"dieses Jahr": ("DATE", "2021")}
+
+
+def test_title_of_the_year_is_the_report_year() -> None:
+    assert tag("Sie wurde Sportlerin des Jahres, dann fuhr sie weiter.") == {"des Jahres": ("DATE", "2021")}
+    assert tag("Anfang des Jahres kam er.") == {"Anfang des Jahres": ("DATE", "2021")}
+    assert tag("Sie wurde Sportlerin des Jahres.", None) == {"des Jahres": ("DATE", None)}

@@ -504,6 +504,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result:
         if m["u"].lower() not in ("woche", "wochenende")
         else m["u"].lower()
     )
+    if m["u"] == "Jahre" and m["rel"].lower() == "diese":
+        return "DURATION", "PXY"  # plural: "(all) diese Jahre" is a stretch of years, not this year
     if ctx.dct is None:
         return "DATE", None
     if u.startswith("quartal"):
@@ -638,13 +640,26 @@ def weekend(m: re.Match[str], ctx: Context) -> Result:
     ) + "-WE"
 
 
+# "im Alter von (knapp) 20 Jahren", "ein Mann (namens X) von 20 Jahren": an age given with "von"
+_AGE_OF = re.compile(
+    r"\b(?:Alter|Mann|Mannes|Frau|Kind|Kindes|Junge[n]?|Mädchen|Greis|Greisin|Jüngling)\b(?:\s+\S+){0,3}?"
+    r"\s+von\s+(?:(?:knapp|gut|etwa|rund|fast|kaum|über|unter)\s+)*$"
+)
+
+
 def _is_age(m: re.Match[str], ctx: Context) -> bool:
-    """ "ab 16 Jahren", "unter 18 Jahren", "ein drei Jahre altes Auto": an age, not a period."""
+    """ "ab 16 Jahren", "unter 18 Jahren", "ein drei Jahre altes Auto", "im Alter von 56 Jahren": an age,
+    not a period (TimeML annotates lengths of time; KRAUTS leaves ages unmarked)."""
     if _unit(m["unit"]) != "Y":
         return False
-    before = ctx.text[max(0, m.start("t") - 8) : m.start("t")]
+    start = m.start("num") if m["mod"] is None else m.start("mod")
+    before = ctx.text[max(0, start - 60) : start]
     after = ctx.text[m.end("t") : m.end("t") + 8]
-    return bool(re.search(r"\b(?:ab|unter)\s+$", before) or re.match(r"\s+alte?[nmrs]?\b", after))
+    return bool(
+        re.search(r"\b(?:ab|unter)\s+$", before)
+        or re.match(r"\s+alte?[nmrs]?\b", after)
+        or _AGE_OF.search(before)
+    )
 
 
 # --- ago / in / durations -----------------------------------------------------------------------------------------
@@ -751,6 +766,23 @@ def vague_period(m: re.Match[str], ctx: Context) -> Result:
 )
 def bare_period(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", duration_value(None, _unit(m["unit"]))
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:[Aa]ll\s+diese|[Dd]ie)\s+(?P<unit>Jahre)){E}(?=\s+(?:der|des|von|zwischen|diese[rs])\b)",
+    CASE,
+)
+@RULES.add(rf"{B}(?P<t>[Aa]ll\s+diese\s+(?P<unit>Jahre|Monate|Wochen|Tage)){E}", CASE)
+def years_of(m: re.Match[str], ctx: Context) -> Result:
+    """ "die Jahre der Diktatur", "all diese Jahre": a stretch of years of unknown length."""
+    return "DURATION", duration_value(None, _unit(m["unit"]))
+
+
+@RULES.add(rf"(?<=[a-zäöüß]\s)(?P<t>des\s+Jahres){E}(?!\s+\d)", CASE, keyword="des Jahres")
+def of_the_year(m: re.Match[str], ctx: Context) -> Result:
+    """ "Sportlerin des Jahres", "Blume des Jahres": the year of the report ("Anfang des Jahres" and the
+    like are longer matches of their own rules)."""
+    return "DATE", f"{ctx.dct.year:04d}" if ctx.dct else None
 
 
 @RULES.add(rf"{B}[Ii]n\s+(?P<t>diesen\s+(?P<unit>Tagen|Wochen|Monaten)){E}", CASE)
@@ -906,7 +938,7 @@ def per_unit(m: re.Match[str], ctx: Context) -> Result:
 # TimeML leaves prepositions out of the span ("in [Zukunft]", "zu [dieser Zeit]"): they are signals, not part
 # of the expression; determiners stay in ("[die Zukunft]"), and so do the lexicalised "[im Moment]", "[zur Stunde]".
 _VAGUE = {
-    "PRESENT_REF": r"[Jj]etzt|[Dd]erzeit|[Ii]m\s+Moment|[Hh]eutzutage"
+    "PRESENT_REF": r"[Jj]etzt(?!\s+mal\b)|[Dd]erzeit|[Ii]m\s+Moment|[Hh]eutzutage"
     r"|(?:die|der)\s+Gegenwart|[Dd]ieser\s+Tage|[Zz]ur\s+Stunde",
     "PAST_REF": r"[Dd]amals|(?:(?<=[Zz]u\s)|(?<=[Ii]n\s))dieser\s+Zeit|(?<=[Zz]ur\s)Vergangenheit|vergangener\s+Zeiten"
     r"|[Ff]rüher|[Ee]inst|[Kk]ürzlich|[Nn]eulich"
