@@ -7,7 +7,7 @@ from lxml import etree
 
 from lagebild.clean import fallback_gate
 from lagebild.clean import patterns as pt
-from lagebild.clean.html import _clean_bytes, extract_html, parse
+from lagebild.clean.html import _clean_bytes, extract_html, lead_paragraph, meta_tags, parse
 from lagebild.clean.lines import classify_lines
 from lagebild.clean.profiles import SourceProfiles
 
@@ -89,3 +89,46 @@ def test_profiles_skip_sources_without_repeats() -> None:
     )
     result = classify_lines(["Kopfzeile", "Text eins"], source="a.de", profiles=profiles, select_body=False)
     assert [r.reason for r in result.removed] == ["site-repeat"]
+
+
+LEAD = (
+    "Nach zwei Tagen in Genf gibt es erste Ergebnisse. Beide Seiten wollen weiter verhandeln, "
+    "auch über Abrüstung."
+)
+
+
+def _page(description: str, lead_html: str) -> str:
+    return (
+        f"<html><head><meta property='og:description' content='{description}'></head><body>"
+        f"<header><h1>Gespräche in Genf</h1>{lead_html}</header><article>"
+        + "".join(f"<p>{i}. {SENTENCE * 2}</p>" for i in range(6))
+        + "</article></body></html>"
+    )
+
+
+def _lead(html: str, main_text: str = SENTENCE) -> str | None:
+    tree = parse(html)
+    return lead_paragraph(tree, meta_tags(tree), main_text, html)
+
+
+def test_lead_paragraph_from_the_meta_description_when_the_extraction_lacks_it() -> None:
+    page = _page(LEAD, f"<div class='intro'><p>{LEAD}</p></div>")
+    assert _lead(page) == LEAD
+    assert _lead(page, main_text=LEAD) is None  # already extracted
+    truncated = _page(LEAD[:70] + " …", f"<div class='intro'><p>{LEAD}</p></div>")
+    assert _lead(truncated) == LEAD  # a description cut short with an ellipsis still finds the paragraph
+
+
+def test_no_lead_from_subtitles_links_or_text_not_in_the_page() -> None:
+    subtitle = "Beide Seiten wollen nach den Gesprächen in Genf weiter über Abrüstung verhandeln"
+    assert _lead(_page(subtitle, f"<p class='dek'>{subtitle}</p>")) is None  # one sentence: a subtitle
+    assert _lead(_page(LEAD, f"<h2>{LEAD}</h2>")) is None  # a heading
+    assert _lead(_page(LEAD, f"<ul><li><a href='/x'>{LEAD}</a></li></ul>")) is None  # a link teaser
+    assert _lead(_page(LEAD, "")) is None  # only in the meta tag
+    assert _lead(_page("Zu kurz.", "<p>Zu kurz.</p>")) is None
+
+
+def test_extract_html_puts_the_dropped_lead_before_the_body() -> None:
+    extract = extract_html(_page(LEAD, f"<div class='intro'><p>{LEAD}</p></div>"))
+    assert extract.lead == LEAD and extract.lines.count(LEAD) == 1
+    assert extract.lines[0] == LEAD and extract.lines[1].startswith("0. Die Delegationen")

@@ -48,6 +48,14 @@ def reasons(lines: list[str], **kwargs) -> dict[str, str]:
             "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy? Jeden z polityków wyłamał się",
             "teaser",
         ),
+        ("aja/PAP", "credit"),
+        ("Sie möchten mehr davon? Schauen Sie mal in unseren Musiknewsletter!", "ui"),
+        ("Puede escribirnos a redaccion@example.org o suscribirse aquí a nuestra newsletter.", "ui"),
+        ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", "ui"),
+        ("Mit diesem Button kannst Du diese Episode zu deiner Liste hinzufügen.", "ui"),
+        ("Weitere Informationen zum Coronavirus in Thüringen:", "teaser"),
+        ("Originalpublikation", "teaser"),
+        ("Über diese Reihe", "teaser"),
     ],
 )
 def test_removal_reason_between_body_paragraphs(line: str, reason: str) -> None:
@@ -125,3 +133,16 @@ def test_byline_is_a_credit_not_the_title():
     for text in ("Autor: Drobinski, Matthias", "Von Peter Müller", "By Jane Doe and John Roe"):
         assert pattern_reason(make_line(text), "LATIN") == "credit", text
     assert pattern_reason(make_line("Von Moskau nach Kiew"), "LATIN") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Über den Bewerbungslink im Newsletter gelangen Sie nach erfolgreicher Anmeldung zum Fragebogen.",
+        "Weitere Informationen hierzu gibt es in Kürze auf der Website des Verbandes.",
+        "Über diese Reihe von Anschlägen hatte die Polizei lange geschwiegen, sagte der Sprecher am Abend.",
+    ],
+)
+def test_reader_prompt_and_appendix_rules_leave_content_alone(line: str) -> None:
+    lines = [BODY[0], line, BODY[1], BODY[2]]
+    assert line in classify_lines(lines, select_body=False).body

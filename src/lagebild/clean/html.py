@@ -44,6 +44,7 @@ class HtmlExtract:
     visible: list[str] = field(default_factory=list)  # only when the extraction is empty
     title: str | None = None
     date: str | None = None
+    lead: str | None = None  # the page's lead paragraph, put back where the extraction missed it
 
 
 @functools.cache
@@ -123,21 +124,27 @@ _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _LD_TITLE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){3,300})"')
 
 
-def page_metadata(tree: etree._Element) -> tuple[str | None, str | None]:
-    """Title and publication date from meta tags, JSON-LD and ``<time>`` elements."""
+def meta_tags(tree: etree._Element) -> dict[str, str]:
+    """The page's ``<meta>`` values by lower-cased property/name/itemprop (the first of each)."""
     meta: dict[str, str] = {}
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
         value = element.get("content")
         if key and value and key not in meta:
             meta[key] = value.strip()
-    ld = " ".join(el.text or "" for el in tree.iter("script") if (el.get("type") or "").endswith("ld+json"))
+    return meta
+
+
+def page_metadata(tree: etree._Element, meta: dict[str, str] | None = None) -> tuple[str | None, str | None]:
+    """Title and publication date from meta tags, JSON-LD and ``<time>`` elements."""
+    meta = meta_tags(tree) if meta is None else meta
     date = next((d for d in (_iso(meta.get(k)) for k in _DATE_META) if d), None)
+    title = next((meta[k] for k in _TITLE_META if meta.get(k)), None)
+    ld = _json_ld(tree) if date is None or title is None else ""
     if date is None and (match := _LD_DATE.search(ld)):
         date = _iso(match[1])
     if date is None:
         date = next((d for d in (_iso(el.get("datetime")) for el in tree.iter("time")) if d), None)
-    title = next((meta[k] for k in _TITLE_META if meta.get(k)), None)
     if title is None and (match := _LD_TITLE.search(ld)):
         title = match[1]
     if title is None:
@@ -149,6 +156,11 @@ def page_metadata(tree: etree._Element) -> tuple[str | None, str | None]:
     return (html_lib.unescape(title) if title else None), date
 
 
+def _json_ld(tree: etree._Element) -> str:
+    """The text of the page's JSON-LD scripts, joined."""
+    return " ".join(el.text or "" for el in tree.iter("script") if (el.get("type") or "").endswith("ld+json"))
+
+
 def _iso(value: str | None) -> str | None:
     if not value:
         return None
@@ -156,6 +168,84 @@ def _iso(value: str | None) -> str | None:
     if match:
         return find_date(match[0].strip())
     return find_date(value)
+
+
+_DESCRIPTION_META = ("og:description", "description", "twitter:description")
+LEAD_MIN_WORDS = 8
+LEAD_MAX_WORDS = 100
+LEAD_MIN_SENTENCES = 2
+_LEAD_TAGS = frozenset(["p", "div", "span", "section", "strong", "em", "b", "i"])
+_SENTENCE_END = re.compile(r"[.!?…][\"'“”»«)]*(?:\s|$)")
+LEAD_PROBE_CHARS = 24
+_TEXT_WITH = etree.XPath("/html/body/descendant::text()[contains(., $p)]")
+_NO_TEXT_TAGS = frozenset(["script", "style", "noscript", "template", "textarea"])
+_NO_LEAD_ANCESTORS = (
+    "ancestor::*[self::a or self::nav or self::footer or self::aside or self::form or self::li]"
+)
+_ENTITY_PRONE = re.compile(r"[&<>\"'\u00a0]")
+_BODY_TAG = re.compile(r"<body", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"\s*(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+
+
+def _in_page_body(html: str, description: str) -> bool:
+    """A quick look at the raw page: may the description's start appear after ``<body``? (False only when it
+    surely does not; text with characters HTML may write as entities is left to the tree search.)"""
+    probe = _ENTITY_PRONE.split(description[:40], maxsplit=1)[0]
+    if len(probe) < 12:
+        return True
+    body = _BODY_TAG.search(html)
+    return html.find(probe, body.start() if body else 0) >= 0
+
+
+def lead_paragraph(
+    tree: etree._Element, meta: dict[str, str], main_text: str, html: str | None = None
+) -> str | None:
+    """The page element whose text holds the meta description verbatim, when the main text lacks it.
+
+    Sites write the article's lead (teaser) paragraph into ``og:description``; extractors often drop it because it
+    sits above the body, in its own ``<div>``. It is put back only when the whole description (at least
+    ``LEAD_MIN_WORDS`` words) is visible in one element (no heading) that is not in a link, list item, navigation,
+    footer, aside or form, and the element holds at most ``LEAD_MAX_WORDS`` words in ``LEAD_MIN_SENTENCES`` or more
+    sentences. ``html`` (the raw page) lets a quick string search skip pages without the description's text.
+    """
+    description = next((meta[k] for k in _DESCRIPTION_META if meta.get(k)), None)
+    if not description:
+        return None
+    description = " ".join(_ELLIPSIS.sub("", html_lib.unescape(description)).split())
+    if len(description.split()) < LEAD_MIN_WORDS:
+        return None
+    probe = description[:LEAD_PROBE_CHARS]
+    if probe in main_text or html is not None and not _in_page_body(html, description):
+        return None
+    element = _element_holding(tree, description, probe)
+    if element is None or element.tag not in _LEAD_TAGS or element.xpath(_NO_LEAD_ANCESTORS):
+        return None
+    lead = " ".join(_SPACE.sub(" ", element.text_content()).split())
+    if len(lead.split()) > LEAD_MAX_WORDS or len(_SENTENCE_END.findall(lead)) < LEAD_MIN_SENTENCES:
+        return None  # a subtitle (one line under the headline) is not a lead paragraph
+    if lead[:LEAD_PROBE_CHARS] in main_text:
+        return None
+    return lead
+
+
+def _element_holding(tree: etree._Element, description: str, probe: str) -> etree._Element | None:
+    """The innermost element (up to three levels above the first text node holding ``probe``) whose text holds
+    the whole description; None when no such element."""
+    try:
+        hits = _TEXT_WITH(tree, p=probe)
+    except (etree.XPathError, ValueError):
+        return None
+    for hit in hits:
+        node = hit.getparent()
+        if node is not None and hit.is_tail:
+            node = node.getparent()
+        for _ in range(3):
+            if node is None or not isinstance(node.tag, str) or node.tag in _NO_TEXT_TAGS:
+                break
+            if description in " ".join(node.text_content().split()):
+                return node
+            node = node.getparent()
+    return None
 
 
 def _main_text(tree: etree._Element, url: str | None) -> str:
@@ -184,13 +274,18 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     tree = parse(html)
     if tree is None:
         return HtmlExtract()
-    title, date = page_metadata(tree)
+    meta = meta_tags(tree)
+    title, date = page_metadata(tree, meta)
     text = _main_text(tree, url)
     lines = [line for line in (_SPACE.sub(" ", line).strip() for line in text.split("\n")) if line]
+    lead = lead_paragraph(tree, meta, text, html) if lines else None
+    if lead:
+        at = 1 if title and lines[0].casefold() == " ".join(title.split()).casefold() else 0
+        lines.insert(at, lead)
     visible: list[str] = []
     if not lines:  # the caller falls back to the visible lines (trafilatura worked on a copy of the tree)
         try:
             visible = tree_lines(tree)
         except ValueError:
             visible = []
-    return HtmlExtract(lines=lines, visible=visible, title=title, date=date)
+    return HtmlExtract(lines=lines, visible=visible, title=title, date=date, lead=lead)

@@ -98,6 +98,10 @@ def pattern_reason(line: Line, doc_script: str | None) -> str | None:
         return "teaser"
     if line.words <= 12 and pt.UI.search(lower) or line.words <= 40 and pt.CALL_TO_ACTION.search(lower):
         return "ui"
+    if line.words <= 40 and pt.reader_prompt(lower):
+        return "ui"
+    if line.words <= 8 and pt.APPENDIX_HEADING.match(lower):
+        return "teaser"
     return None
 
 

@@ -75,11 +75,38 @@ CALL_TO_ACTION = re.compile(
     r"|^(unterstütze|unterstützen sie) (uns|unsere)|^support (us|our)\b|this post (contains|may contain)"
     r"|dieser (beitrag|artikel) enthält (werbung|affiliate)|^\*?werbung\b|^(anzeige|advertisement)\s*[:|-]",
 )
+# Prompts addressed to the reader: newsletter sign-ups, "write to us", paywall offers, button help (lower-cased).
+NEWSLETTER_PROMPT = re.compile(
+    r"newsletter\b.{0,60}(abonnier|bestell|subscri|sign up|suscri|inscri|abonne|iscriv)"
+    r"|(abonnier|bestell|subscri|sign up for|suscri|inscri|abonne|iscriv).{0,60}newsletter"
+    r"|newsletter-?anmeldung|\b(unseren?|our|nuestra|notre|la nostra) \w*newsletter"
+)
+READER_PROMPT = re.compile(
+    r"puede escribirnos|escríbenos a|schreiben sie uns|write to us|écrivez-nous|cancela cuando quieras"
+    r"|cancel (at )?any ?time|jederzeit kündbar|mit diesem button"
+)
+
+
+def reader_prompt(lower: str) -> bool:
+    """Whether a lower-cased line asks the reader to sign up, write in or click (the newsletter check only runs
+    on lines that name a newsletter)."""
+    return ("newsletter" in lower and NEWSLETTER_PROMPT.search(lower) is not None) or (
+        READER_PROMPT.search(lower) is not None
+    )
+
+
+# The heading of an appendix after the article: links, the original publication, the series or author blurb.
+APPENDIX_HEADING = re.compile(
+    r"^(originalpublikation|originalveröffentlichung|original publication|zusatzinformationen"
+    r"|weitere informationen|mehr informationen|more information|further information|further reading"
+    r"|weiterführende (links|informationen|literatur)|über diese (reihe|serie)|about this series"
+    r"|über (den autor|die autorin)|about the authors?)\b[^.!?]{0,60}$"
+)
 # "© Reuters", "Foto: dpa", "Bild: picture alliance/dpa", "(Photo by X/Getty Images)", "Quelle: AFP"
 CREDIT_ONLY = re.compile(
     r"^[\(\[]?\s*(©|\(c\)|copyright|foto|fotos|bild|bilder|photo|image|picture|quelle|credit|grafik|video)"
     r"\s*(:|by)?\s*[^.!?]{0,80}[\)\]]?$"
-    r"|^[\w .&/-]{0,40}/(dpa|afp|reuters|ap|getty images|imago|picture alliance|keystone|epa|ddp)[\w .&/-]{0,30}$",
+    r"|^[\w .&/-]{0,40}/(dpa|afp|reuters|ap|getty images|imago|picture alliance|keystone|epa|ddp|pap|apa|kna|epd|sda|efe|ansa)[\w .&/-]{0,30}$",
     _I,
 )
 # A byline: "Autor: Drobinski, Matthias", "Von Peter Müller", "By Jane Doe" - who wrote it, not what happened.
