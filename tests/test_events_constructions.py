@@ -6,20 +6,12 @@ import pickle
 
 import pytest
 
+from events_helpers import ents
 from lagebild.events import EventStage, code_sentence, trigger_features
 from lagebild.events.features import sentence_features
-from lagebild.model import Article, Entity, Quote, Span, Speaker, Timex
+from lagebild.model import Article, Quote, Span, Speaker, Timex
 
 PUBLISHED = "2021-12-30"
-
-
-def ents(text: str, *pairs: tuple[str, str]) -> list[Entity]:
-    """Entities for the given (surface, actor id) pairs at their first occurrence in text."""
-    out = []
-    for surface, actor in pairs:
-        start = text.index(surface)
-        out.append(Entity(start, start + len(surface), surface, "LOC", actor))
-    return out
 
 
 def code(text: str, *pairs: tuple[str, str], timexes=(), language: str = "de"):

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
+from events_helpers import ents
 from lagebild.events import code_sentence
-from lagebild.model import Entity
-
-
-def ents(text: str, *pairs: tuple[str, str]) -> list[Entity]:
-    out = []
-    for surface, actor in pairs:
-        start = text.index(surface)
-        out.append(Entity(start, start + len(surface), surface, "LOC", actor))
-    return out
 
 
 def first(text: str, *pairs: tuple[str, str], language: str = "de"):
