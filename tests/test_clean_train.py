@@ -1,11 +1,11 @@
-"""Training helpers of the line classifier: training matrices and tree passes."""
+"""Training helpers of the line classifier: training matrices and out-of-fold stacking."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from lagebild.clean.linemodel import LineModel, Trees, pass_from_dict
-from lagebild.clean.train import Doc, _fit_trees, fit, training_matrices
+from lagebild.clean.linemodel import LineModel
+from lagebild.clean.train import Doc, fit, training_matrices
 
 LINES = [
     "Home",
@@ -26,19 +26,6 @@ def test_training_matrices_label_lines_by_the_gold_body() -> None:
     assert model.proba(matrices[0][0]).shape == (len(LINES),)
 
 
-def test_tree_pass_matches_its_training_ensemble_and_round_trips() -> None:
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=(600, 4))
-    y = ((x[:, 0] > 0.2) ^ (x[:, 1] * x[:, 2] > 0.5)).astype(np.int64)
-    trees = _fit_trees(x, y)
-    proba = trees.proba(x)
-    assert ((proba >= 0.5) == y).mean() > 0.85  # learned a non-linear rule a logistic pass cannot
-    again = pass_from_dict(trees.to_dict())
-    assert isinstance(again, Trees)
-    assert np.allclose(again.proba(x), proba, atol=1e-5)
-    assert trees.proba(np.zeros((0, 4))).shape == (0,)
-
-
 def test_second_pass_input_is_scored_by_first_passes_trained_without_the_document() -> None:
     from lagebild.clean.train import _fit_linear, _out_of_fold_scores
 
@@ -47,7 +34,7 @@ def test_second_pass_input_is_scored_by_first_passes_trained_without_the_documen
     for _ in range(6):
         x = rng.normal(size=(30, 4))
         matrices.append((x, (x[:, 0] + 0.3 * rng.normal(size=30) > 0).astype(np.int64)))
-    scores = _out_of_fold_scores(matrices, 1.0, "linear", 3)
+    scores = _out_of_fold_scores(matrices, 1.0, 3)
     assert [s.shape for s in scores] == [(30,)] * 6
     # document 0 is in fold 0: its scores come from a first pass trained on the documents of folds 1 and 2 only
     rest = [m for i, m in enumerate(matrices) if i % 3 != 0]

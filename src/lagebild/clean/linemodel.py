@@ -1,9 +1,8 @@
-"""The learned line classifier: two stacked passes, stored as plain JSON (coefficients or flat tree arrays).
+"""The learned line classifier: two stacked logistic-regression passes, stored as plain JSON.
 
 The first pass scores each line from its own and its neighbours' features; the second adds the first pass's
 scores around the line (a body line sits among body lines) and over the page (is there a run of body-like lines,
-how far is the nearest one, how does the line compare with the page's best), which smooths isolated mistakes. A pass is a logistic
-regression (``Linear``) or a gradient-boosted tree ensemble (``Trees``).
+how far is the nearest one, how does the line compare with the page's best), which smooths isolated mistakes.
 """
 
 from __future__ import annotations
@@ -51,79 +50,17 @@ class Linear:
         )
 
 
-@dataclass(frozen=True)
-class Trees:
-    """Gradient-boosted decision trees in flat arrays; all trees walk a batch of rows at once.
-
-    Node ``i`` sends a row left when ``row[feature[i]] <= threshold[i]``; a leaf points to itself on both sides, so
-    ``depth`` steps from the roots reach every leaf. The score is ``base`` plus the sum of the reached leaves' values.
-    """
-
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray
-    roots: np.ndarray
-    depth: int
-    base: float
-
-    def proba(self, features: np.ndarray) -> np.ndarray:
-        n = features.shape[0]
-        node = np.broadcast_to(self.roots, (n, self.roots.size))
-        rows = np.arange(n)[:, None]
-        for _ in range(self.depth):
-            go_left = features[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        z = self.base + self.value[node].sum(axis=1)
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-
-    def to_dict(self) -> dict:
-        return {
-            "kind": "trees",
-            "feature": self.feature.tolist(),
-            "threshold": self.threshold.tolist(),
-            "left": self.left.tolist(),
-            "right": self.right.tolist(),
-            "value": self.value.tolist(),
-            "roots": self.roots.tolist(),
-            "depth": self.depth,
-            "base": self.base,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Trees:
-        return cls(
-            feature=np.asarray(data["feature"], dtype=np.intp),
-            threshold=np.asarray(data["threshold"], dtype=np.float64),
-            left=np.asarray(data["left"], dtype=np.intp),
-            right=np.asarray(data["right"], dtype=np.intp),
-            value=np.asarray(data["value"], dtype=np.float64),
-            roots=np.asarray(data["roots"], dtype=np.intp),
-            depth=int(data["depth"]),
-            base=float(data["base"]),
-        )
-
-
-Pass = Linear | Trees
-
-
 def second_pass_rows(features: np.ndarray, first: np.ndarray) -> np.ndarray:
     """The second pass's input: line features, then the first-pass scores' local and page-level context."""
     return np.hstack([features, context_features(first), page_features(first)])
-
-
-def pass_from_dict(data: dict) -> Pass:
-    """A stored pass: trees when marked so, else a logistic regression."""
-    return Trees.from_dict(data) if data.get("kind") == "trees" else Linear.from_dict(data)
 
 
 @dataclass(frozen=True)
 class LineModel:
     """First pass on line features, second pass on line features plus first-pass context; body at ``threshold``."""
 
-    first: Pass
-    second: Pass
+    first: Linear
+    second: Linear
     threshold: float = 0.5
 
     def proba(self, features: np.ndarray) -> np.ndarray:
@@ -139,8 +76,8 @@ class LineModel:
     @classmethod
     def from_dict(cls, data: dict) -> LineModel:
         return cls(
-            first=pass_from_dict(data["first"]),
-            second=pass_from_dict(data["second"]),
+            first=Linear.from_dict(data["first"]),
+            second=Linear.from_dict(data["second"]),
             threshold=float(data.get("threshold", 0.5)),
         )
 

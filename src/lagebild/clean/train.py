@@ -20,14 +20,12 @@ import numpy as np
 
 from lagebild.clean.features import line_features
 from lagebild.clean.html import visible_lines
-from lagebild.clean.linemodel import MODEL_PATH, Linear, LineModel, Pass, Trees, second_pass_rows
+from lagebild.clean.linemodel import MODEL_PATH, Linear, LineModel, second_pass_rows
 from lagebild.clean.lines import classify_lines, hand_lines
 
 LABEL_OVERLAP = 0.6  # share of a line's tokens found in the gold body for the line to count as body
 SEED = 13
-TREES = 150
 STACK_FOLDS = 5  # the second pass learns from out-of-fold first-pass scores (1: in-sample scores)
-KINDS = ("linear", "linear")  # first pass, second pass ("linear" or "trees")
 
 
 @dataclass
@@ -88,71 +86,25 @@ def _fit_linear(x: np.ndarray, y: np.ndarray, c: float) -> Linear:
     return Linear(mean=mean, scale=scale, coef=clf.coef_[0], intercept=float(clf.intercept_[0]))
 
 
-def _fit_trees(x: np.ndarray, y: np.ndarray) -> Trees:
-    """A gradient-boosted tree ensemble (scikit-learn), flattened into ``Trees`` arrays."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    clf = HistGradientBoostingClassifier(
-        max_iter=TREES, learning_rate=0.1, max_leaf_nodes=15, min_samples_leaf=40, l2_regularization=1.0,
-        early_stopping=False, random_state=SEED,
-    )  # fmt: skip
-    clf.fit(x, y)
-    feature: list[int] = []
-    threshold: list[float] = []
-    left: list[int] = []
-    right: list[int] = []
-    value: list[float] = []
-    roots: list[int] = []
-    depth = 0
-    for (predictor,) in clf._predictors:
-        nodes = predictor.nodes
-        offset = len(feature)
-        roots.append(offset)
-        depth = max(depth, int(nodes["depth"].max()))
-        for i, node in enumerate(nodes):
-            leaf = bool(node["is_leaf"])
-            feature.append(0 if leaf else int(node["feature_idx"]))
-            threshold.append(0.0 if leaf else float(node["num_threshold"]))
-            left.append(offset + (i if leaf else int(node["left"])))
-            right.append(offset + (i if leaf else int(node["right"])))
-            value.append(float(node["value"]) if leaf else 0.0)
-    return Trees(
-        feature=np.asarray(feature, dtype=np.intp),
-        threshold=np.asarray(threshold),
-        left=np.asarray(left, dtype=np.intp),
-        right=np.asarray(right, dtype=np.intp),
-        value=np.asarray(value),
-        roots=np.asarray(roots, dtype=np.intp),
-        depth=depth,
-        base=float(np.ravel(clf._baseline_prediction)[0]),
-    )
-
-
-def _fit_pass(x: np.ndarray, y: np.ndarray, c: float, kind: str) -> Pass:
-    return _fit_trees(x, y) if kind == "trees" else _fit_linear(x, y, c)
-
-
-def fit(
-    matrices: list[tuple[np.ndarray, np.ndarray]], c: float = 1.0, kinds: tuple[str, str] = KINDS
-) -> LineModel:
-    """Two stacked passes (logistic or trees, per ``kinds``); the second sees the first's context, scored out of
+def fit(matrices: list[tuple[np.ndarray, np.ndarray]], c: float = 1.0) -> LineModel:
+    """Two stacked logistic passes; the second sees the first's context, scored out of
     fold (``STACK_FOLDS``) so that it learns from first-pass scores as they look on unseen pages.
     """
     x = np.vstack([m for m, _ in matrices])
     y = np.concatenate([y for _, y in matrices])
-    first = _fit_pass(x, y, c, kinds[0])
-    scores = _out_of_fold_scores(matrices, c, kinds[0], STACK_FOLDS) if STACK_FOLDS > 1 else None
+    first = _fit_linear(x, y, c)
+    scores = _out_of_fold_scores(matrices, c, STACK_FOLDS) if STACK_FOLDS > 1 else None
     x2 = np.vstack(
         [
             second_pass_rows(m, scores[i] if scores is not None else first.proba(m))
             for i, (m, _) in enumerate(matrices)
         ]
     )
-    return LineModel(first=first, second=_fit_pass(x2, y, c, kinds[1]))
+    return LineModel(first=first, second=_fit_linear(x2, y, c))
 
 
 def _out_of_fold_scores(
-    matrices: list[tuple[np.ndarray, np.ndarray]], c: float, kind: str, folds: int
+    matrices: list[tuple[np.ndarray, np.ndarray]], c: float, folds: int
 ) -> list[np.ndarray]:
     """First-pass scores of each document from a first pass trained without it (honest stacking input)."""
     scores: list[np.ndarray] = [np.zeros(0)] * len(matrices)
@@ -160,7 +112,7 @@ def _out_of_fold_scores(
         train = [m for i, m in enumerate(matrices) if i % folds != k]
         x = np.vstack([m for m, _ in train])
         y = np.concatenate([y for _, y in train])
-        model = _fit_pass(x, y, c, kind)
+        model = _fit_linear(x, y, c)
         for i in range(k, len(matrices), folds):
             scores[i] = model.proba(matrices[i][0])
     return scores
@@ -176,7 +128,6 @@ def cross_validate(
     docs: list[Doc],
     folds: int,
     c: float = 1.0,
-    kinds: tuple[str, str] = KINDS,
 ) -> dict[str, LineModel]:
     """Out-of-fold models: for each document key, a model trained without its fold's documents."""
     matrices = [training_matrices([doc]) for doc in docs]
@@ -185,7 +136,7 @@ def cross_validate(
     models = {}
     for k in range(folds):
         train = [m for i, ms in enumerate(matrices) if fold[i] != k for m in ms]
-        model = fit(train, c, kinds)
+        model = fit(train, c)
         models.update({doc.key: model for i, doc in enumerate(docs) if fold[i] == k})
     return models
 
@@ -208,16 +159,14 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("--kinds", default=",".join(KINDS), help="first,second pass: linear or trees")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
-    kinds = tuple(args.kinds.split(","))
     docs = load_zyte(args.data / "zyte-article-extraction")
     print(f"zyte {len(docs)} documents")
     print("zyte hand rules        P/R/F1 {:.3f}/{:.3f}/{:.3f}".format(*score(docs, None)))
-    models = cross_validate(docs, args.folds, args.c, kinds)
+    models = cross_validate(docs, args.folds, args.c)
     print(f"zyte {args.folds}-fold CV model  P/R/F1 " + "{:.3f}/{:.3f}/{:.3f}".format(*score(docs, models)))
-    model = fit(training_matrices(docs), args.c, kinds)
+    model = fit(training_matrices(docs), args.c)
     model.save(args.out)
     print(f"wrote {args.out}")
 
