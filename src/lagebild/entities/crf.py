@@ -212,20 +212,11 @@ class FeatureExtractor:
             self._cache[word] = hit
         return hit
 
-    @staticmethod
-    def _tags(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
-        tags = ["O"] * n
-        for s, e, label in spans:
-            tags[s] = "B-" + label
-            for k in range(s + 1, e):
-                tags[k] = "I-" + label
-        return tags
-
     def __call__(self, words: Sequence[str]) -> list[list[str]]:
         info = [self._word(w) for w in words]
         n = len(words)
-        gaz = self._tags(n, self.lexicon.match(words))
-        seen = self._tags(n, self.lexicon.match(words, self.lexicon.seen)) if self.lexicon.seen else None
+        gaz = bio(n, self.lexicon.match(words))
+        seen = bio(n, self.lexicon.match(words, self.lexicon.seen)) if self.lexicon.seen else None
         out = []
         for i in range(n):
             feats = [*info[i][0], "g=" + gaz[i]]
