@@ -11,14 +11,13 @@ from .lexicon import (
     DECADE_WORDS,
     ENGLISH_NUMBER_WORD,
     MONTHS,
-    PARTS_OF_DAY,
     UNITS_EN,
     WEEKDAYS,
     ZONES,
     alternation,
     english_number,
 )
-from .rules import Result, RuleSet
+from .rules import Result, RuleSet, day_result
 
 RULES = RuleSet()
 B = r"(?<![\w.-])"
@@ -117,8 +116,7 @@ def day_word(m: re.Match[str], ctx: Context) -> Result:
     pod = m["pod"] or ("night" if w == "tonight" else None)
     if ctx.dct is None:
         return ("TIME" if pod else "DATE"), None
-    day = (ctx.dct + dt.timedelta(days=offset)).isoformat()
-    return ("TIME", f"{day}T{PARTS_OF_DAY[pod]}") if pod else ("DATE", day)
+    return day_result(ctx.dct + dt.timedelta(days=offset), pod)
 
 
 @RULES.add(rf"{B}(?P<t>(?:(?P<rel>last|next|this|coming|past|previous)\s+)?{WEEKDAY}(?:\s+{POD})?){E}")
@@ -130,8 +128,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     direction = _step(m["rel"]) or ctx.weekday_direction(*m.span())
     if ctx.dct.isoweekday() == wd and (not m["rel"] or m["rel"].lower() == "this"):
         direction = 0
-    day = weekday_date(ctx.dct, wd, direction).isoformat()
-    return ("TIME", f"{day}T{PARTS_OF_DAY[m['pod'].lower()]}") if m["pod"] else ("DATE", day)
+    return day_result(weekday_date(ctx.dct, wd, direction), m["pod"])
 
 
 @RULES.add(

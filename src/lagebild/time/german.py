@@ -21,7 +21,7 @@ from .lexicon import (
     alternation,
     german_number,
 )
-from .rules import Result, RuleSet
+from .rules import Result, RuleSet, day_result
 
 RULES = RuleSet()
 CASE = 0  # case-sensitive flag for rules where capitalisation matters
@@ -363,10 +363,7 @@ def day_word(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", "PRESENT_REF"
     if ctx.dct is None:
         return ("TIME" if pod else "DATE"), None
-    day = ctx.dct + dt.timedelta(days=_DAY_WORDS[word])
-    if pod:
-        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}"
-    return "DATE", day.isoformat()
+    return day_result(ctx.dct + dt.timedelta(days=_DAY_WORDS[word]), pod)
 
 
 @RULES.add(rf"{B}(?P<t>[Hh]euer|[Hh]eurigen\s+Jahres){E}", CASE)
@@ -408,9 +405,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
         day = min(hits, key=lambda c: abs((c - ctx.dct).days)) if hits else weekday_date(ctx.dct, wd, 0)
     else:
         day = _weekday_day(wd, m["rel"], m, ctx)
-    if pod:
-        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}"
-    return "DATE", day.isoformat()
+    return day_result(day, pod)
 
 
 @RULES.add(
@@ -452,10 +447,7 @@ def day_adjective(m: re.Match[str], ctx: Context) -> Result:
     """ "die heutigen Machthaber", "am gestrigen Abend": the day the adjective names (with its part)."""
     if ctx.dct is None:
         return ("TIME" if m["pod"] else "DATE"), None
-    day = ctx.dct + dt.timedelta(days=_DAY_ADJECTIVE[m["adj"]])
-    if m["pod"]:
-        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}"
-    return "DATE", day.isoformat()
+    return day_result(ctx.dct + dt.timedelta(days=_DAY_ADJECTIVE[m["adj"]]), m["pod"])
 
 
 @RULES.add(

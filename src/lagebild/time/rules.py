@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .context import Context
+from .lexicon import PARTS_OF_DAY
 
 Result = tuple[str, str | None] | None
 Normaliser = Callable[[re.Match[str], Context], Result]
+
+
+def day_result(day: dt.date, pod: str | None) -> Result:
+    """A day as a DATE, or with a part of day as a TIME ("Dienstagabend" -> 2021-12-07TEV)."""
+    if pod:
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}"
+    return "DATE", day.isoformat()
 
 
 _REACH = 90  # how far a match may extend before or after its keyword
