@@ -12,14 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from re import _constants as _sre  # type: ignore[attr-defined]  # the project needs Python >= 3.11
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
-
-try:  # Python >= 3.11
-    from re import _constants as _sre  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older interpreters
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 HEAD = 4
 """Characters of a pattern's head: four letters get past the common German prefixes (``ver``, ``ent``)."""
