@@ -107,12 +107,13 @@ def _top_events(store: Store, names: dict[str, str], console: Console, limit: in
         """SELECT e.date, e.type, e.status, e.source, e.target, a.source_name,
                   substr(a.text, e.evidence_start + 1, least(e.evidence_end - e.evidence_start, 110))
            FROM events e JOIN articles a ON a.id = e.article_id
+           WHERE len(e.source) + len(e.target) > 0
            ORDER BY e.date DESC NULLS LAST, a.seq, e.idx LIMIT ?""",
         [limit],
     ).fetchall()
     if not rows:
         return
-    table = Table(title="Latest events")
+    table = Table(title="Latest events with a known actor")
     for col in ("date", "type", "status", "source", "target", "outlet", "evidence"):
         table.add_column(col, overflow="fold")
     for date, etype, status, src, tgt, outlet, evidence in rows:
@@ -147,11 +148,12 @@ def _top_quotes(store: Store, names: dict[str, str], console: Console, limit: in
 
 def _articles(store: Store, console: Console, limit: int) -> None:
     rows = store.con.execute(
-        "SELECT published, source_name, title, length(text) FROM articles ORDER BY published DESC NULLS LAST, seq LIMIT ?",
+        """SELECT published, source_name, coalesce(nullif(trim(title), ''), '… ' || substr(text, 1, 80)), length(text)
+           FROM articles ORDER BY published DESC NULLS LAST, seq LIMIT ?""",
         [limit],
     ).fetchall()
     table = Table(title="Latest articles")
-    for col in ("published", "outlet", "title", "chars"):
+    for col in ("published", "outlet", "title (or opening words)", "chars"):
         table.add_column(col, overflow="fold")
     for published, outlet, title, chars in rows:
         table.add_row(published or "-", outlet or "-", (title or "")[:90], str(chars))
