@@ -233,20 +233,40 @@ def sentence_features(
             quote_index = index
             speaker = quote.speaker.actor if quote.speaker else None
             break
+    if triggers is None:
+        triggers = find_triggers(text, start, end, language)
     return SentenceFeatures(
         text=text,
         start=start,
         end=end,
         language=_lang(language),
         published=published,
-        triggers=find_triggers(text, start, end, language) if triggers is None else triggers,
-        mentions=find_mentions(text, start, end, entities, published, language),
+        triggers=triggers,
+        mentions=_free_event_nouns(
+            text, find_mentions(text, start, end, entities, published, language), triggers
+        ),
         dates=expand_day_lists(text, start, sorted(dates)),
         cues=find_cues(text, start, end, language),
         quote=quote_index,
         speaker=speaker,
         clauses=split_clauses(text, start, end),
     )
+
+
+_GENITIVE_LINK = re.compile(r"\s+(?:der|des)\s+", re.IGNORECASE)
+
+
+def _free_event_nouns(text: str, mentions: list[Mention], triggers: list[Trigger] | None) -> list[Mention]:
+    """An event noun heading an actor's noun phrase (``ein Rüstungsembargo der UNO``, ``der Angriff der Armee``) is
+    the event, not part of the actor's name: the mention starts after the genitive article that follows it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        for trigger in triggers or ():
+            link = _GENITIVE_LINK.match(text, trigger.end)
+            if mention.start <= trigger.start and link and link.end() < mention.end:
+                mention = Mention(link.end(), mention.end, text[link.end() : mention.end], mention.actor)
+        out.append(mention)
+    return out
 
 
 def is_passive(features: SentenceFeatures, trigger: Trigger) -> bool:

@@ -609,10 +609,13 @@ def _country_of(actor_id: str) -> str | None:
 def _fill_unknown_countries(features: SentenceFeatures, event: Event) -> None:
     """Give sector-only actors (``---.COP``) a country: a target the source's, a source the target's or the place's.
 
-    CAMEO codes domestic actors by the country they act in; with no country in sight the actor is dropped.
+    CAMEO codes domestic actors by the country they act in; with no country in sight the actor is dropped. News
+    media are no place: ``..., sagte der Polizeichef der Nachrichtenagentur AFP`` does not make the police French.
     """
     unknown = UNKNOWN_COUNTRY + "."
-    places = [c for m in features.mentions if (c := _country_of(m.actor))]
+    places = [
+        c for m in features.mentions if (c := _country_of(m.actor)) and actor_code(m.actor)[1] not in _MEDIA
+    ]  # a news agency's home (``AFP``) is not where the event happens
 
     def first(ids: list[str]) -> str | None:
         return next((c for a in ids if (c := _country_of(a))), None)
