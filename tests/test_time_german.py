@@ -266,3 +266,28 @@ def test_title_of_the_year_is_the_report_year() -> None:
     assert tag("Sie wurde Sportlerin des Jahres, dann fuhr sie weiter.") == {"des Jahres": ("DATE", "2021")}
     assert tag("Anfang des Jahres kam er.") == {"Anfang des Jahres": ("DATE", "2021")}
     assert tag("Sie wurde Sportlerin des Jahres.", None) == {"des Jahres": ("DATE", None)}
+
+
+def test_habitual_part_of_day_is_a_set_of_periods() -> None:
+    assert tag("Woran denkt sie nachts?") == {"nachts": ("SET", "PT1NI")}
+    assert tag("Er läuft morgens durch den Park.") == {"morgens": ("SET", "XXXX-XX-XXTMO")}
+
+
+def test_repeated_units_are_sets() -> None:
+    found = tag("Jahr für Jahr kamen mehr. Tag um Tag wartete er. Nacht für Nacht blieb er wach.")
+    assert found["Jahr für Jahr"] == ("SET", "P1Y")
+    assert found["Tag um Tag"] == ("SET", "P1D")
+    assert found["Nacht für Nacht"] == ("SET", "PT1NI")
+
+
+def test_rate_after_a_count_in_its_clause_is_a_set() -> None:
+    assert tag("Das kostet zwei Millionen Euro im Jahr.") == {"im Jahr": ("SET", "P1Y")}
+    assert tag("Er arbeitet zehn Stunden am Tag.")["am Tag"] == ("SET", "P1D")
+    assert tag("Am Tag der Wahl kam er.") == {}
+    assert tag("Er kam, am Tag war es still.") == {}
+
+
+def test_weekday_with_habitual_part_of_day_is_a_set() -> None:
+    assert tag("Er kommt montagmorgens ins Büro.") == {"montagmorgens": ("SET", "XXXX-WXX-1TMO")}
+    assert tag("Freitag abends trifft sich der Rat.") == {"Freitag abends": ("SET", "XXXX-WXX-5TEV")}
+    assert tag("Am Freitagabend traf sich der Rat.") == {"Freitagabend": ("TIME", "2021-12-24TEV")}

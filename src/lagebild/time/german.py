@@ -461,6 +461,16 @@ def weekday_set(m: re.Match[str], ctx: Context) -> Result:
     return "SET", f"XXXX-WXX-{wd + 1}"
 
 
+@RULES.add(
+    rf"{B}(?P<t>{WEEKDAY}\s?(?P<pod>[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht)s){E}",
+    CASE,
+    keyword=r"(?:morgen|mittag|abend|nacht)s\b",
+)
+def weekday_part_set(m: re.Match[str], ctx: Context) -> Result:
+    """ "montagmorgens", "Freitagabends": every such part of that weekday."""
+    return "SET", f"XXXX-WXX-{_weekday_number(m['wd'])}T{PARTS_OF_DAY[m['pod'].lower()]}"
+
+
 @RULES.add(rf"{B}(?:[Aa]m|[Gg]egen|[Ii]n\s+der|des|zum|vom)\s+(?P<t>(?:(?:frühen|späten)\s+)?{POD}){E}", CASE)
 def part_of_day(m: re.Match[str], ctx: Context) -> Result:
     day = ctx.reference_day(m.start())
@@ -470,8 +480,10 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Result:
 
 @RULES.add(rf"{B}(?P<t>morgens|vormittags|mittags|nachmittags|abends|nachts){E}")
 def part_of_day_set(m: re.Match[str], ctx: Context) -> Result:
+    """ "morgens", "abends": every morning, evening; "nachts": every night, written as the night's period
+    (PT1NI) as the KRAUTS gold does."""
     code = PARTS_OF_DAY[m["t"].lower().rstrip("s")]
-    return "SET", f"XXXX-XX-XXT{code}"
+    return "SET", "PT1NI" if code == "NI" else f"XXXX-XX-XXT{code}"
 
 
 # --- relative weeks, months, years ---------------------------------------------------------------------------------
@@ -592,8 +604,11 @@ def week_after(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", week_value(base + dt.timedelta(weeks=1)) if base else None
 
 
-@RULES.add(rf"{B}(?P<t>Jahr\s+um\s+Jahr|Tag\s+für\s+Tag|Woche\s+für\s+Woche){E}", CASE)
+@RULES.add(rf"{B}(?P<t>(?P<u>Jahr|Monat|Woche|Tag|Stunde|Nacht)\s+(?:um|für|nach)\s+(?P=u)){E}", CASE)
 def repeated_unit(m: re.Match[str], ctx: Context) -> Result:
+    """ "Jahr für Jahr", "Tag um Tag", "Nacht für Nacht": every unit."""
+    if m["u"] == "Nacht":
+        return "SET", "PT1NI"
     return "SET", duration_value(1, _unit(m["t"]))
 
 
@@ -922,6 +937,25 @@ def adverb_set(m: re.Match[str], ctx: Context) -> Result:
 )
 @RULES.add(rf"{B}(?P<t>(?:pro|je)\s+(?P<unit>Tag|Woche|Monat|Jahr|Stunde)){E}", CASE)
 def per_unit(m: re.Match[str], ctx: Context) -> Result:
+    return "SET", duration_value(1, _unit(m["unit"]))
+
+
+_COUNTED = re.compile(
+    rf"(?:\d|\b(?:{GERMAN_NUMBER_WORD}|Millionen|Milliarden|Dutzend|Hunderte|Tausende|mal)\b)",
+    re.IGNORECASE,
+)
+
+
+@RULES.add(
+    rf"{B}(?P<t>(?:im|am)\s+(?P<unit>Tag|Jahr|Monat))(?!\s*(?:\d|der\b|des\b|zuvor|davor|darauf|danach|nach\b|vor\b))(?![\w-])",
+    CASE,
+    keyword=r"\b(?:im|am)\s+(?:Tag|Jahr|Monat)\b",
+)
+def per_unit_after_count(m: re.Match[str], ctx: Context) -> Result:
+    """ "zwei Millionen Euro im Jahr", "zehn Stunden am Tag": a rate after a count earlier in its clause."""
+    clause = re.split(r"[,;:.!?()\"„“»«–]", ctx.text[max(0, m.start() - 60) : m.start()])[-1]
+    if not _COUNTED.search(clause):
+        return None  # "am Tag", "im Jahr" with no count before them: a day or year, left to other rules
     return "SET", duration_value(1, _unit(m["unit"]))
 
 
