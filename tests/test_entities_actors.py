@@ -50,6 +50,23 @@ def test_lookup_unknown_and_empty():
     assert lookup("") is None
 
 
+@pytest.mark.parametrize(
+    ("mention", "country", "kind"),
+    [
+        ("Elfenbeinküste", "CIV", "state"),
+        ("der Sowjetunion", "SUN", "state"),
+        ("Birma", "MMR", "state"),
+        ("Südtirol", "ITA", "place"),
+        ("Gazastreifen", "PSE", "place"),
+        ("Tschetschenien", "RUS", "place"),
+        ("Bayern", "DEU", "place"),
+    ],
+)
+def test_german_exonyms_former_states_and_regions(mention, country, kind):
+    actor = lookup(mention)
+    assert actor is not None and actor.country == country and actor.kind == kind
+
+
 def test_capital_as_place_on_request():
     assert lookup("Moskau", kind="place").id == "loc.moskau"
     assert lookup("Moskau").id == "RUS.GOV"

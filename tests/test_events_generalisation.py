@@ -62,3 +62,11 @@ def test_news_agency_is_no_place_of_the_event() -> None:
     events = code_sentence(text, "de", [_entity(text, "AFP", "ORG")])
     assert events and events[0].type == "COERCE"
     assert all(actor_code(a)[0] != "FRA" for e in events for a in e.source + e.target)
+
+
+def test_a_meetings_venue_is_no_party() -> None:
+    text = "U.S. and Russian negotiators return to Geneva this week for talks on missiles."
+    events = code_sentence(text, "en")
+    assert events and events[0].type == "CONSULT"
+    codes = {actor_code(a)[0] for a in events[0].source + events[0].target}
+    assert codes == {"USA", "RUS"}

@@ -291,3 +291,10 @@ def test_weekday_with_habitual_part_of_day_is_a_set() -> None:
     assert tag("Er kommt montagmorgens ins Büro.") == {"montagmorgens": ("SET", "XXXX-WXX-1TMO")}
     assert tag("Freitag abends trifft sich der Rat.") == {"Freitag abends": ("SET", "XXXX-WXX-5TEV")}
     assert tag("Am Freitagabend traf sich der Rat.") == {"Freitagabend": ("TIME", "2021-12-24TEV")}
+
+
+def test_present_or_former_name_of_a_place_is_no_time_reference() -> None:
+    assert tag("Die Not in Birma (dem heutigen Myanmar) gilt als groß.") == {}
+    assert tag("Proteste in Myanmar (früher Birma) dauern an.") == {}
+    assert tag("Die heutigen Machthaber schweigen.") == {"heutigen": ("DATE", "2021-12-30")}
+    assert tag("Früher war alles besser.") == {"Früher": ("DATE", "PAST_REF")}

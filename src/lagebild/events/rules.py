@@ -36,6 +36,8 @@ _PREP_BEFORE_DE = re.compile(  # German capitalises nouns: any two words may sit
 )
 _AGENT_PREPS = frozenset({"von", "vom", "durch", "by"})
 _LOCATIVE_PREPS = frozenset({"in", "im", "aus", "bei", "at", "nach", "auf", "zwischen", "between", "seit"})
+_WHERE_PREPS = frozenset({"in", "im", "bei", "at", "nach", "to", "into", "auf"})
+"""Prepositions that make a named place (a ``loc.`` actor, not a state) the venue of a meeting."""
 _SUBORDINATE = re.compile(
     r"^[\s,;:]*(?:falls|wenn|sofern|dass|weil|ob|um|ohne|if|unless|that)\b|^[\s,;:]*(?:\S+\s+){0,3}?(?:es|sie|er|they|it|he|she)\b",
     re.IGNORECASE,
@@ -221,7 +223,9 @@ def _actors(
         inverted = _subject_after_verb(features, trigger, source, after)
         if inverted is not None:
             return inverted.actors, [a for a in source.actors if a not in inverted.actors]
-    rest = [g for g in after if g is not source and not _relation_parties(g, trigger)]
+    rest = [
+        g for g in after if g is not source and not _relation_parties(g, trigger) and not _venue(g, trigger)
+    ]
     if rest:
         target = _target_after(features, trigger, rest)
     elif source is not None:
@@ -312,6 +316,16 @@ def _target_after(features: SentenceFeatures, trigger: Trigger, rest: list[_Grou
 
 
 _RELATION_PREPS = frozenset({"between", "zwischen"})
+
+
+def _venue(group: _Group, trigger: Trigger) -> bool:
+    """``talks in Geneva``, ``return to Geneva for talks``: a named place (not a state) where a meeting or
+    agreement happens is its venue, not a party."""
+    return (
+        trigger.type in _SYMMETRIC
+        and group.prep in _WHERE_PREPS
+        and all(a.startswith("loc.") for a in group.actors)
+    )
 
 
 def _relation_parties(group: _Group, trigger: Trigger) -> bool:

@@ -435,6 +435,19 @@ def part_of_dated_day(m: re.Match[str], ctx: Context) -> Result:
     return "TIME", f"{date[1]}T{code}" if date[1] else None
 
 
+_NEXT_NAME = re.compile(r"\s+([A-ZÄÖÜ][\w-]+)")
+
+
+def _names_a_place(text: str, end: int) -> bool:
+    """The word after ``end`` is a state or place the actor dictionary knows ("heutigen Myanmar", "früher Birma")."""
+    match = _NEXT_NAME.match(text, end)
+    if match is None:
+        return False
+    from lagebild.entities.actors import candidates
+
+    return any(actor.kind in ("state", "place") for actor in candidates(match.group(1)))
+
+
 _DAY_ADJECTIVE = {"vorgestrig": -2, "gestrig": -1, "heutig": 0, "morgig": 1, "übermorgig": 2}
 
 
@@ -445,6 +458,8 @@ _DAY_ADJECTIVE = {"vorgestrig": -2, "gestrig": -1, "heutig": 0, "morgig": 1, "ü
 )
 def day_adjective(m: re.Match[str], ctx: Context) -> Result:
     """ "die heutigen Machthaber", "am gestrigen Abend": the day the adjective names (with its part)."""
+    if _names_a_place(ctx.text, m.end()):
+        return None  # "das heutige Myanmar": a place's present name, no reference to a day
     if ctx.dct is None:
         return ("TIME" if m["pod"] else "DATE"), None
     return day_result(ctx.dct + dt.timedelta(days=_DAY_ADJECTIVE[m["adj"]]), m["pod"])
@@ -978,7 +993,9 @@ _VAGUE = {
 def vague(m: re.Match[str], ctx: Context) -> Result:
     for key in _VAGUE:
         if m[key]:
-            if m[key].lower() == "früher" and re.match(r"\s+als\b", ctx.text[m.end() :]):
-                return None
+            if m[key].lower() == "früher" and (
+                re.match(r"\s+als\b", ctx.text[m.end() :]) or _names_a_place(ctx.text, m.end())
+            ):
+                return None  # "früher als ...", "Myanmar (früher Birma)": no time reference
             return "DATE", key
     return None
