@@ -1,13 +1,17 @@
 """Event coding benchmark: PLOVER gold (English) and a German dev set, one table.
 
     .venv/bin/python benchmarks/events.py [--data ../shared/data/plover-gsr] [--de benchmarks/data/events_de.jsonl]
+        [--de-news benchmarks/data/events_de_news.jsonl]
 
 English: the PLOVER gold-standard records (one event per sentence; old type names mapped to current PLOVER via
 CAMEO2PLOVER-2021.txt); the first event lagebild codes for a sentence is compared. German: hand-labelled sentences
 from GermEval 2014 (benchmarks/data/events_de.SOURCE.md), scored with every coded event. Both sets are reported
 per half: the English tuning half (odd record numbers) and the German ``dev`` and ``dev2`` parts were used while
 writing rules (``dev2`` was scored once before, as a second unseen estimate); the English ``heldout`` half (even
-numbers) and the German ``heldout`` part were not. Speed is on the ``all`` rows.
+numbers) and the German ``heldout`` part were not. KRAUTS-news: German news sentences (Die Zeit, Dolomiten) from
+``examples/corpus`` with the entities of the project's own entity stage (benchmarks/data/events_de_news.SOURCE.md),
+split by article into ``tune`` and ``heldout``; ``--draw-de-news OUT`` redraws the unlabelled sample,
+``--refresh-de-news`` re-runs the entity stage on the labelled sentences. Speed is on the ``all`` rows.
 Measures: type accuracy (German: the sentence's set of coded types equals the gold set, no events included),
 source / target actor code F1 (country ISO3, or IGO / NGO for organisations without a country), full-record F1 (type + source codes +
 target codes exact; for the joint acts CONSULT and COOPERATE, source and target are compared as one participant
@@ -19,8 +23,11 @@ rules. PETRARCH2 is reported only if it can be imported.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
+import random
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -137,29 +144,146 @@ def english(path: Path, system: str) -> list[list[str]]:
     ]
 
 
-def german(path: Path, system: str) -> list[list[str]]:
-    """One row per split (``dev``, ``dev2``: used while writing rules; ``heldout``) and one for all sentences."""
+def german(
+    path: Path,
+    system: str,
+    dataset: str = "GermEval-events de",
+    splits: tuple[str, ...] = ("dev", "dev2", "heldout"),
+) -> list[list[str]]:
+    """One row per split (GermEval ``dev``, ``dev2``, news ``tune``: used while writing rules; ``heldout``) and all."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     started = time.perf_counter()
     predictions = [
         code_sentence(
-            r["text"], "de", [Entity(**e) for e in r["entities"]], [], None, learned=SYSTEMS[system]
+            r["text"],
+            "de",
+            [Entity(**e) for e in r["entities"]],
+            [],
+            r.get("published"),
+            learned=SYSTEMS[system],
         )
         for r in rows
     ]
     seconds = time.perf_counter() - started
-    splits = {"dev": Scores(), "dev2": Scores(), "heldout": Scores(), "all": Scores()}
+    scores = {split: Scores() for split in (*splits, "all")}
     for row, events in zip(rows, predictions, strict=True):
         gold = [
             normalised((e["type"], frozenset(e["source"]), frozenset(e["target"]))) for e in row["events"]
         ]
         pred = [as_record(e) for e in events]
         for split in (row["split"], "all"):
-            splits[split].add(gold, pred, {g[0] for g in gold} == {p[0] for p in pred})
+            scores[split].add(gold, pred, {g[0] for g in gold} == {p[0] for p in pred})
     return [
-        scores.row(f"GermEval-events de ({split})", system, seconds if split == "all" else 0.0)
-        for split, scores in splits.items()
+        score.row(f"{dataset} ({split})", system, seconds if split == "all" else 0.0)
+        for split, score in scores.items()
     ]
+
+
+NEWS_SEED = 2028
+NEWS_SAMPLE = 200
+NEWS_KEYWORDS = re.compile(
+    r"regier|minister|präsident|kanzler|parlament|bundestag|landtag|partei|wahl|abgeordnet|politi|militär|armee|"
+    r"soldat|truppe|krieg|angriff|anschlag|terror|rebell|polizei|festgenommen|verhaft|gericht|urteil|verurteil|"
+    r"sanktion|protest|demonstr|streik|gewerkschaft|verhandl|abkommen|vertrag|gipfel|treffen|besuch|botschaft|"
+    r"diplomat|forder|kritisier|vorwurf|warnt|droh|unterstütz|hilfe|nato|uno|vereinte nationen|\beu\b|"
+    r"opposition|konflikt|verteidig|sicherheit|bürgermeister|senat|behörde|landeshauptmann|staatsanwalt",
+    re.I,
+)
+
+
+def news_split(doc_id: str) -> str:
+    """``tune`` or ``heldout`` for a KRAUTS article, by the first byte of the SHA-1 of its id: whole articles."""
+    return "tune" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
+
+
+def political_actor(actor_id: str | None) -> bool:
+    """A resolved state, organisation or person of the actor dictionary (places do not count)."""
+    return bool(actor_id) and not str(actor_id).startswith("loc.")
+
+
+def news_sentences(corpus: Path) -> list[dict]:
+    """Every sentence of the KRAUTS articles under ``corpus`` as a user's pipeline sees it: each article runs
+    through the clean, language and entity stages; a sentence is one span of the project's splitter, with the
+    entity stage's entities (offsets into the sentence, actor ids where resolved)."""
+    from lagebild.clean import CleanStage
+    from lagebild.entities import EntityStage
+    from lagebild.ingest import make_article
+    from lagebild.language import LanguageStage
+
+    stages = (CleanStage(), LanguageStage(), EntityStage())
+    out = []
+    for path in sorted(corpus.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            article = make_article(
+                record["text"],
+                "text",
+                source=record.get("source"),
+                published=record.get("published"),
+                language=record.get("language"),
+            )
+            for stage in stages:
+                article = stage(article)
+            doc = record["doc"]
+            for index, span in enumerate(article.sentences):
+                inside = [e for e in article.entities if span.start <= e.start and e.end <= span.end]
+                entities = [
+                    {
+                        "start": e.start - span.start,
+                        "end": e.end - span.start,
+                        "text": e.text,
+                        "label": e.label,
+                    }
+                    | ({"actor": e.actor} if e.actor else {})
+                    for e in inside
+                ]
+                out.append(
+                    {
+                        "id": f"krauts-{doc}-{index}",
+                        "article": doc,
+                        "split": news_split(doc),
+                        "published": record.get("published"),
+                        "text": article.text[span.start : span.end],
+                        "entities": entities,
+                        "events": [],
+                    }
+                )
+    return out
+
+
+def news_candidates(corpus: Path) -> list[dict]:
+    """Sentences of 8-60 words with a political actor (an entity resolved to a non-place actor) or a political
+    keyword (:data:`NEWS_KEYWORDS`)."""
+    return [
+        row
+        for row in news_sentences(corpus)
+        if 8 <= len(row["text"].split()) <= 60
+        and (
+            any(political_actor(e.get("actor")) for e in row["entities"]) or NEWS_KEYWORDS.search(row["text"])
+        )
+    ]
+
+
+def refresh_news_entities(corpus: Path, path: Path) -> None:
+    """Re-run the entity stage for the labelled sentences in ``path`` (labels, texts and splits unchanged)."""
+    fresh = {(row["article"], row["text"]): row["entities"] for row in news_sentences(corpus)}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    missing = 0
+    for row in rows:
+        key = (row["article"], row["text"])
+        missing += key not in fresh  # the cleaner now cuts this sentence differently: keep its entities
+        row["entities"] = fresh.get(key, row["entities"])
+    print(f"{len(rows) - missing} sentences refreshed, {missing} not found (entities kept)")
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def draw_news(corpus: Path, out: Path) -> None:
+    """Write :data:`NEWS_SAMPLE` candidates drawn at random (``random.seed(NEWS_SEED)``), unlabelled, to ``out``."""
+    pool = news_candidates(corpus)
+    random.seed(NEWS_SEED)
+    sample = random.sample(pool, min(NEWS_SAMPLE, len(pool)))
+    print(f"{len(pool)} candidates, {len(sample)} drawn")
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample), encoding="utf-8")
 
 
 def petrarch_row(dataset: str) -> list[str] | None:
@@ -172,11 +296,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "plover-gsr")
     parser.add_argument("--de", type=Path, default=ROOT / "benchmarks" / "data" / "events_de.jsonl")
+    parser.add_argument("--de-news", type=Path, default=ROOT / "benchmarks" / "data" / "events_de_news.jsonl")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "examples" / "corpus")
+    parser.add_argument(
+        "--draw-de-news", type=Path, metavar="OUT", help="draw unlabelled news candidates to OUT"
+    )
+    parser.add_argument(
+        "--refresh-de-news", action="store_true", help="re-run the entity stage for the --de-news sentences"
+    )
     args = parser.parse_args()
+    if args.draw_de_news:
+        draw_news(args.corpus, args.draw_de_news)
+        return
+    if args.refresh_de_news:
+        refresh_news_entities(args.corpus, args.de_news)
+        return
     table = [["dataset", "system", "n", "type acc", "src F1", "tgt F1", "record F1", "sent/s"]]
     (
         english(args.data, "lagebild"),
         german(args.de, "lagebild"),
+        german(args.de_news, "lagebild", "KRAUTS-news de", ("tune", "heldout")),
     )  # warm the lexicons and name caches: fair speeds
     for system in SYSTEMS:
         table.extend(english(args.data, system))
@@ -184,6 +323,8 @@ def main() -> None:
         table.append(row)
     for system in SYSTEMS:
         table.extend(german(args.de, system))
+    for system in SYSTEMS:
+        table.extend(german(args.de_news, system, "KRAUTS-news de", ("tune", "heldout")))
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for index, row in enumerate(table):
         print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
