@@ -119,9 +119,16 @@ def rule_index(candidates: Sequence[Candidate], actors: Sequence[str]) -> int | 
 
 
 def choose(
-    chooser: Chooser, candidates: Sequence[Candidate], source: list[str], target: list[str]
+    chooser: Chooser,
+    candidates: Sequence[Candidate],
+    source: list[str],
+    target: list[str],
+    same_actor_target: bool = False,
 ) -> tuple[list[str], list[str]]:
-    """Source and target actor ids after the model has weighed in on the rules' ``source`` and ``target``."""
+    """Source and target actor ids after the model has weighed in on the rules' ``source`` and ``target``.
+
+    ``same_actor_target`` keeps a target group whose actor ids equal the source's (two mentions of one country:
+    ``Serbian police detained Serbian students``); otherwise the source's ids are dropped from the target."""
     if not candidates:
         return source, target
     rule_source = rule_index(candidates, source) if source else None
@@ -139,4 +146,6 @@ def choose(
     )
     new_source = source if src == rule_source else (list(candidates[src].actors) if src is not None else [])
     new_target = target if tgt == rule_target else (list(candidates[tgt].actors) if tgt is not None else [])
+    if same_actor_target:
+        return new_source, new_target
     return new_source, [a for a in new_target if a not in new_source]

@@ -234,7 +234,7 @@ def _actors(
         ]
         target = earlier[-1] if earlier else None
     src = source.actors if source else []
-    tgt = [a for a in (target.actors if target else []) if a not in src]
+    tgt = _distinct(target.actors if target else [], src, features.language)
     if len(src) > 1 and trigger.type in _SYMMETRIC and (target is None or target.prep is None):
         tgt = []  # "Putin und Biden vereinbarten ...": the coordinated parties act jointly
     return src, tgt
@@ -510,7 +510,7 @@ def decide(
         if trace is not None or (model is not None and trigger.type not in _SYMMETRIC):
             options = candidates(features, trigger, all_groups, apposition, cut, source, target)
         if model is not None and trigger.type not in _SYMMETRIC:
-            source, target = choose(model, options, source, target)
+            source, target = choose(model, options, source, target, features.language == "en")
         intent = _intent(features, trigger) and not features.cue_in("negation", features.start, trigger.start)
         if not _refusal(features, trigger) and (
             _conditional_threat(features, trigger) or (intent and trigger.type in lex.negative_actions)
@@ -553,7 +553,7 @@ def decide(
                     mode=mode,
                     status=status,
                     source=source,
-                    target=[a for a in target if a not in source],
+                    target=_distinct(target, source, features.language),
                     date=date,
                     evidence=Span(features.start, features.end),
                     quote=features.quote,
@@ -588,6 +588,15 @@ def decide(
     if trace is not None:
         trace.extend(traced[kept[i]] for i in order)
     return [events[kept[i]] for i in order]
+
+
+def _distinct(target: list[str], source: list[str], language: str) -> list[str]:
+    """The target's actor ids without the source's. English keeps a target group resolving to the source's own
+    id: a second mention of the same country is a domestic target (``Iranian authorities pressured workers of
+    the ... Company of Tehran``), which CAMEO codes with the country."""
+    if language == "en":
+        return list(target)
+    return [a for a in target if a not in source]
 
 
 def _interview(event: Event) -> bool:
