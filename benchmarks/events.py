@@ -161,6 +161,7 @@ def german(
             [],
             r.get("published"),
             learned=SYSTEMS[system],
+            home=r.get("country"),  # the outlet's country, as the pipeline passes it (news rows only)
         )
         for r in rows
     ]
@@ -221,6 +222,7 @@ def news_sentences(corpus: Path) -> list[dict]:
                 source=record.get("source"),
                 published=record.get("published"),
                 language=record.get("language"),
+                country=record.get("country"),
             )
             for stage in stages:
                 article = stage(article)
@@ -243,6 +245,7 @@ def news_sentences(corpus: Path) -> list[dict]:
                         "article": doc,
                         "split": news_split(doc),
                         "published": record.get("published"),
+                        "country": article.source.country,
                         "text": article.text[span.start : span.end],
                         "entities": entities,
                         "events": [],

@@ -1,4 +1,5 @@
-"""Rebuild examples/corpus/ from the KRAUTS corpus (CC BY-NC 4.0): raw texts with their publication dates as JSONL.
+"""Rebuild examples/corpus/ from the KRAUTS corpus (CC BY-NC 4.0): raw texts with their publication dates and the
+outlets' countries (Die Zeit: Germany; Dolomiten: South Tyrol, Italy) as JSONL.
 
 Usage: python examples/build_corpus.py [--data ../shared/data/krauts]
 """
@@ -12,10 +13,13 @@ from pathlib import Path
 
 from lxml import etree
 
-OUTLETS = {"KRAUTS_DieZeit_raw-text": "Die Zeit", "KRAUTS_Dolomiten-42_raw-text": "Dolomiten"}
+OUTLETS = {
+    "KRAUTS_DieZeit_raw-text": ("Die Zeit", "DEU"),
+    "KRAUTS_Dolomiten-42_raw-text": ("Dolomiten", "ITA"),
+}
 
 
-def convert(folder: Path, outlet: str) -> list[dict]:
+def convert(folder: Path, outlet: str, country: str) -> list[dict]:
     records = []
     for path in sorted(folder.glob("*.tml")):
         root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
@@ -29,6 +33,7 @@ def convert(folder: Path, outlet: str) -> list[dict]:
             {
                 "text": text,
                 "source": outlet,
+                "country": country,
                 "published": dct.get("value") if dct is not None else None,
                 "language": "de",
                 "url": None,
@@ -46,8 +51,8 @@ def main() -> None:
     args = parser.parse_args()
     out = Path(__file__).resolve().parent / "corpus"
     out.mkdir(exist_ok=True)
-    for folder, outlet in OUTLETS.items():
-        records = convert(args.data / folder, outlet)
+    for folder, (outlet, country) in OUTLETS.items():
+        records = convert(args.data / folder, outlet, country)
         name = outlet.lower().replace(" ", "-") + ".jsonl"
         with (out / name).open("w", encoding="utf-8") as handle:
             for record in records:

@@ -90,3 +90,11 @@ def test_bad_arguments_give_clear_errors(tmp_path):
     )
     assert result.exit_code == 2 and "unknown format" in result.output
     assert runner.invoke(app, ["--help"]).exit_code == 0
+
+
+def test_process_rejects_an_unknown_country(tmp_path):
+    (tmp_path / "a.txt").write_text("Der Landtag tagte am Dienstag.", encoding="utf-8")
+    result = runner.invoke(
+        app, ["process", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.duckdb"), "--country", "Atlantis"]
+    )
+    assert result.exit_code == 2 and "unknown country" in result.output

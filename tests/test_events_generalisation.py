@@ -70,3 +70,14 @@ def test_a_meetings_venue_is_no_party() -> None:
     assert events and events[0].type == "CONSULT"
     codes = {actor_code(a)[0] for a in events[0].source + events[0].target}
     assert codes == {"USA", "RUS"}
+
+
+def test_unplaced_domestic_person_belongs_to_the_outlets_country() -> None:
+    text = "Landesrat Richard Theiner kritisierte die Regierung in Rom scharf."
+    entities = [_entity(text, "Richard Theiner", "PER"), _entity(text, "Rom", "LOC")]
+    italian = code_sentence(text, "de", entities, home="ITA")
+    assert [actor_code(a)[0] for a in italian[0].source] == ["ITA"]
+    german_press = code_sentence(
+        "Landesrat Richard Theiner kritisierte die Regierung scharf.", "de", entities[:1]
+    )
+    assert [actor_code(a)[0] for a in german_press[0].source] == ["DEU"]  # no outlet country: the language's

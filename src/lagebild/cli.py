@@ -41,6 +41,14 @@ def process(
         Path | None, typer.Option("--out", help="Write articles/actors/stories.jsonl here.")
     ] = None,
     source: Annotated[str | None, typer.Option("--source", help="Outlet name for all inputs.")] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            help="Outlet country (ISO code or English name) for inputs that name none and whose domain has no "
+            "country code; event coding places unplaced domestic persons there.",
+        ),
+    ] = None,
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, help="Processes (default: all cores).")
     ] = None,
@@ -64,7 +72,11 @@ def process(
     ] = None,
 ) -> None:
     """Ingest INPUTS, run the pipeline, store the articles and optionally export them."""
+    from lagebild.ingest.country import country_code
     from lagebild.process import process as run
+
+    if country is not None and country_code(country) is None:
+        raise typer.BadParameter(f"unknown country {country!r}", param_hint="--country")
 
     with _open(db) as store, _executor(ray, workers) as executor:
         progress = Progress(
@@ -83,6 +95,7 @@ def process(
                 store,
                 executor=executor,
                 source=source,
+                country=country,
                 out=out,
                 shards=shards,
                 on_progress=lambda n: progress.advance(task, n),

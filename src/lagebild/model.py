@@ -93,6 +93,7 @@ class Source(_Record):
     domain: str | None = None
     url: str | None = None
     fetched: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3 of the outlet's home country, given or read from its domain
 
 
 @dataclass

@@ -49,6 +49,7 @@ def process(
     *,
     executor: object,
     source: str | None = None,
+    country: str | None = None,
     out: str | Path | None = None,
     on_progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
@@ -56,12 +57,16 @@ def process(
 ) -> RunSummary:
     """Process ``inputs`` into ``store``; documents already stored (same content id) are skipped.
 
+    ``source`` names the outlet of every input; ``country`` is the outlet country of inputs that name none and
+    whose domain does not give one.
+
     Each batch is committed in one transaction together with its source-profile counts and failures, so a run that is
     killed resumes on rerun without losing or duplicating anything. With ``shards`` and an executor that can write
     them (Ray), the workers write their results as Parquet shards under ``shards/run-<id>/`` and the store and the
     corpus-level stages read them from there, so the driver never holds a batch's results in flight.
     """
     from lagebild.clean import SourceProfiles, lines_for_profile, source_key
+    from lagebild.ingest.country import country_code
 
     started = time.perf_counter()
     run_id = store.start_run()
@@ -71,6 +76,9 @@ def process(
         summary.documents_in += len(batch)
         failures = [(f.path, "ingest", f.reason) for f in batch if isinstance(f, IngestFailure)]
         articles = _fresh(store, [a for a in batch if isinstance(a, Article)], summary)
+        home = country_code(country)
+        for article in articles:
+            article.source.country = article.source.country or home
         touched: set[tuple[str, str]] = set()
         for article in articles:
             key = source_key(article)

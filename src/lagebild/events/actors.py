@@ -139,6 +139,7 @@ def find_mentions(
     entities: Iterable[Entity] = (),
     date: str | None = None,
     language: str | None = None,
+    home: str | None = None,
 ) -> list[Mention]:
     """Actor mentions in ``text[start:end]``, ordered by position, without overlaps.
 
@@ -168,7 +169,7 @@ def find_mentions(
             found.append(Mention(s, e, match.group(0), actor))
             taken.append((s, e))
     if given:
-        found = code_noun_phrases(text, start, found, entities, unresolved, language)
+        found = code_noun_phrases(text, start, found, entities, unresolved, language, home)
         found = sector_mentions(text, start, end, found, date)
         return ethnic_groups(text, _in_office(found, date))
     # no entity stage ran: ask the actor dictionary about capitalised names
@@ -427,9 +428,13 @@ _PREPOSITIONS = frozenset(
     ]
 )
 _FEDERAL = re.compile(r"(?<![\w])Bundes[a-zäöüß]{3,}")
-_HOME_COUNTRY = {
-    "de": "DEU"
-}  # default country of a domestic person in this language's press (see module doc)
+_LANGUAGE_HOME = {"de": "DEU"}  # the press of a language, when the outlet's own country is not known
+_FEDERAL_STATES = frozenset({"DEU", "AUT", "CHE"})  # where a ``Bundes-`` compound names the federal level
+
+
+def home_country(language: str | None, outlet_country: str | None = None) -> str | None:
+    """The country of a domestic person the text does not place: the outlet's, else that of the language's press."""
+    return outlet_country or _LANGUAGE_HOME.get(language or "")
 
 
 _POSSESSIVE_LINK = frozenset({"des", "der"})  # genitive articles inside a phrase: "der Sprecher des Kremls"
@@ -493,14 +498,17 @@ def context_actor(
     label: str,
     language: str | None,
     foreign: bool,
+    home: str | None = None,
 ) -> str | None:
     """Actor id (``CCC`` / ``CCC.SECTOR``) of an unknown person or organisation from its noun phrase.
 
     The country comes from a known actor in the phrase (``der österreichische Bundeskanzler``,
     ``CSU-Fraktionsvorsitzender``, ``EU-Außenbeauftragter``, ``Jung (CDU)``), from a ``Bundes-`` compound
-    (the German federal level), or, for a person in the domestic press whose sentence names no foreign actor,
-    from the language's home country. The sector comes from a sector noun in the phrase, else from the actor.
+    (the federal level of the outlet's country, else Germany's), or, for a person in the domestic press whose
+    sentence names no foreign actor, from ``home`` (:func:`home_country`). The sector comes from a sector noun in
+    the phrase, else from the actor.
     """
+    home = home_country(language, home)
     phrase = text[window_start:end]
     sector = _sector_in(phrase)
     country = None
@@ -512,9 +520,9 @@ def context_actor(
     if country is None:
         country = next((c for word in phrase.split() if (c := adjective_country(word))), None)
     if country is None and language == "de" and _FEDERAL.search(phrase):
-        country, sector = "DEU", sector or "GOV"
+        country, sector = (home if home in _FEDERAL_STATES else "DEU"), sector or "GOV"
     if country is None and label == "PER" and not foreign:
-        country = _HOME_COUNTRY.get(language or "")
+        country = home
     if country is None:
         return None
     if country in ("IGO", "NGO"):
@@ -529,6 +537,7 @@ def code_noun_phrases(
     entities: Iterable[Entity],
     unresolved: list[Entity],
     language: str | None,
+    home: str | None = None,
 ) -> list[Mention]:
     """Fold the title words and country adjectives of a person's or organisation's noun phrase into its mention.
 
@@ -536,7 +545,8 @@ def code_noun_phrases(
     right after a name (``Jung ( CDU )``) also belongs to the name.
     """
     out = list(found)
-    foreign = any(_code_of(m.actor)[0] not in (None, "DEU", "IGO", "NGO") for m in found)
+    home = home_country(language, home)
+    foreign = any(_code_of(m.actor)[0] not in (None, home, "IGO", "NGO") for m in found)
     for ent in entities:
         if ent.label not in ("PER", "ORG") or ent.start < sentence_start:
             continue
@@ -555,7 +565,9 @@ def code_noun_phrases(
             if bracket and m.start == ent.end + bracket.end() and re.match(r"\s*\)", text[m.end :])
         ]
         if own is None:
-            actor = context_actor(text, window_start, ent.end, window + after, ent.label, language, foreign)
+            actor = context_actor(
+                text, window_start, ent.end, window + after, ent.label, language, foreign, home
+            )
             if actor is None:
                 continue
         else:

@@ -221,9 +221,10 @@ def sentence_features(
     published: str | None = None,
     quotes: list[Quote] | None = None,
     triggers: list[Trigger] | None = None,
+    home: str | None = None,
 ) -> SentenceFeatures:
     """Extract the features of the sentence ``text[start:end]`` (``triggers``: its :func:`find_triggers`, when
-    already found)."""
+    already found; ``home``: the outlet's country, see :func:`lagebild.events.actors.home_country`)."""
     dates = [
         (t.start, t.end, v) for t in timexes if start <= t.start and t.end <= end and (v := _event_date(t))
     ]
@@ -243,7 +244,7 @@ def sentence_features(
         published=published,
         triggers=triggers,
         mentions=_free_event_nouns(
-            text, find_mentions(text, start, end, entities, published, language), triggers
+            text, find_mentions(text, start, end, entities, published, language, home), triggers
         ),
         dates=expand_day_lists(text, start, sorted(dates)),
         cues=find_cues(text, start, end, language),

@@ -23,18 +23,20 @@ def code_sentence(
     quotes: list[Quote] | None = None,
     span: tuple[int, int] | None = None,
     learned: bool = True,
+    home: str | None = None,
 ) -> list[Event]:
     """Code the events of one sentence; the first event returned is the sentence's main event.
 
     ``text`` may be the whole article text with ``span`` the sentence's offsets; entity, timex and evidence
-    offsets are into ``text``. ``learned=False`` leaves the actor roles to the rules alone.
+    offsets are into ``text``. ``learned=False`` leaves the actor roles to the rules alone. ``home`` is the
+    outlet's country (ISO3), where a domestic person the text does not place belongs.
     """
     start, end = span or (0, len(text))
     triggers = find_triggers(text, start, end, language)
     if not may_have_events(text, start, end, language, triggers):
         return []  # the costlier features (actor mentions, cues, clauses) are only needed for an event
     features = sentence_features(
-        text, start, end, language, list(entities), list(timexes), published, quotes, triggers
+        text, start, end, language, list(entities), list(timexes), published, quotes, triggers, home
     )
     return decide(features, learned)
 
@@ -65,6 +67,7 @@ def code_article(article: Article) -> list[Event]:
                 article.published,
                 article.quotes,
                 (span.start, span.end),
+                home=article.source.country,
             )
         )
     return events

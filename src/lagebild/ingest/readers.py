@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
+from lagebild.ingest.country import outlet_country
 from lagebild.ingest.decode import BinaryContent, decode_bytes
 from lagebild.model import Article, Raw, Source, content_id
 
@@ -67,13 +68,24 @@ def make_article(
     published: str | None = None,
     fetched: str | None = None,
     language: str | None = None,
+    country: str | None = None,
 ) -> Article:
-    """An article holding raw content and what is known of its origin; later stages fill the rest."""
+    """An article holding raw content and what is known of its origin; later stages fill the rest.
+
+    ``country`` is the outlet's home country (any ISO 3166 code or English name); without it the country-code
+    domain of ``url`` gives it, where there is one.
+    """
     domain = domain_of(url)
     raw_kind = "html" if kind == "html" else "text"
     return Article(
         id=content_id(content),
-        source=Source(name=source or domain, domain=domain, url=url, fetched=fetched),
+        source=Source(
+            name=source or domain,
+            domain=domain,
+            url=url,
+            fetched=fetched,
+            country=outlet_country(country, domain),
+        ),
         language=language,
         raw=Raw(content=content, kind=raw_kind, path=path, published=published, language=language),
     )
@@ -258,6 +270,7 @@ def _record(record: Any, where: str, source: str | None) -> Iterator[Item]:
         published=_str_or_none(record.get("published")),
         fetched=_str_or_none(record.get("fetched")),
         language=_str_or_none(record.get("language")),
+        country=_str_or_none(record.get("country")),
     )
 
 
