@@ -21,8 +21,10 @@ class Stage(Protocol):
     def __call__(self, article: Article) -> Article: ...
 
 
-def article_stages(profiles: object | None = None) -> list[Stage]:
-    """The per-article stages, in order. ``profiles`` are the per-source repeated-line profiles for cleaning."""
+def article_stages(profiles: object | None = None, learned: tuple | None = None) -> list[Stage]:
+    """The per-article stages, in order. ``profiles`` are the per-source repeated-line profiles for cleaning;
+    ``learned`` is the overlay of learned actors for the entity stage
+    (:func:`lagebild.entities.learned.overlay_payload`)."""
     from lagebild.clean import CleanStage
     from lagebild.entities import EntityStage
     from lagebild.events import EventStage
@@ -33,7 +35,7 @@ def article_stages(profiles: object | None = None) -> list[Stage]:
     return [
         CleanStage(profiles),  # type: ignore[arg-type]
         LanguageStage(),
-        EntityStage(),
+        EntityStage(learned=learned),
         TimeStage(),
         QuoteStage(),
         EventStage(),

@@ -66,6 +66,7 @@ def process(
     corpus-level stages read them from there, so the driver never holds a batch's results in flight.
     """
     from lagebild.clean import SourceProfiles, lines_for_profile, source_key
+    from lagebild.entities.learned import learn_batch
     from lagebild.ingest.country import country_code
 
     started = time.perf_counter()
@@ -86,7 +87,8 @@ def process(
                 lines = lines_for_profile(article)
                 profiles.observe(key, lines)
                 touched.update((key, line) for line in lines)
-        stages = article_stages(profiles.repeated(source for source, _ in touched))
+        known, overlay = _learned_overlay(store)
+        stages = article_stages(profiles.repeated(source for source, _ in touched), learned=overlay)
         done: list[Article] = []
         for outcome in _outcomes(executor, stages, articles, shards, run_id, number):
             summary.stage_seconds.update(outcome.timings)
@@ -99,7 +101,8 @@ def process(
         if on_progress:
             on_progress(len(batch) - len(articles))
         rows = _profile_rows(profiles, touched)
-        summary.articles_out += store.save_batch(done, run_id, rows, failures)
+        learned = learn_batch(done, known)
+        summary.articles_out += store.save_batch(done, run_id, rows, failures, learned)
         summary.failures.extend(failures)
     from lagebild.stories import update_stories
 
@@ -158,8 +161,16 @@ def _profile_rows(profiles: object, touched: set[tuple[str, str]]) -> list[tuple
     return [(source, key, count) for (source, key), count in rows.items() if count]
 
 
+def _learned_overlay(store: Store) -> tuple[dict, tuple]:
+    """The learned actors of the store by id, and the overlay payload the entity stage registers."""
+    from lagebild.entities.learned import from_record, overlay_payload
+
+    known = {actor.id: actor for actor in map(from_record, store.load_learned_actors())}
+    return known, overlay_payload(known.values())
+
+
 def _collect_actors(store: Store) -> None:
-    """Store the dictionary records of every actor that articles refer to."""
+    """Store the dictionary records of every actor that articles refer to (learned actors are stored already)."""
     ids = {
         row[0]
         for row in store.con.execute(
@@ -171,7 +182,7 @@ def _collect_actors(store: Store) -> None:
     }
     if not ids:
         return
-    from lagebild.entities.actors import load_actors
+    from lagebild.entities.actors import packaged_actors
 
-    actors = load_actors()
+    actors = packaged_actors()
     store.save_actors(actors[i] for i in sorted(ids) if i in actors)

@@ -4,6 +4,9 @@ Id scheme: persons ``per.<slug>``, organisations ``org.<slug>``, state actors ``
 (``RUS.GOV`` for "Russland", "der Kreml", "Moskau" as a government), places ``loc.<slug>``.
 Records may carry ``roles`` (``{"role", "of", "from", "to"}``, ISO dates, ``to`` exclusive or open) and state
 records ``adjectives`` (German adjective stems such as ``russisch``), both read by this module.
+
+Besides the packaged dictionary, a process may hold an overlay of learned actors (:func:`register_learned`): persons
+found in the text, looked up after the dictionary's own actors and never replacing one of them.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,6 +25,9 @@ from lagebild.model import Actor
 _FINAL_SUFFIXES = ("s", "es", "n", "en", "ns", "'")
 _PERSON_SUFFIXES = ("", "s", "'")
 _ADJ_END = re.compile(r"(?<=\w{3})(?:e|en|er|es|em)$")
+_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
 
 
 @dataclass(frozen=True)
@@ -76,10 +83,98 @@ def name_keys(text: str) -> list[str]:
     return [key for key, _ in _suffixed_keys(text)]
 
 
+def slug(name: str) -> str:
+    """The id slug of a name, as the dictionary's ids use it: ``"Markus Söder"`` -> ``"markus-soeder"``."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATION))
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+
+
 @cache
-def load_actors() -> dict[str, Actor]:
-    """All actors of the packaged dictionary, by id."""
+def packaged_actors() -> dict[str, Actor]:
+    """The actors of the packaged dictionary alone, by id."""
     return {actor.id: actor for actor, _, _ in _records()}
+
+
+def load_actors() -> dict[str, Actor]:
+    """All actors by id: the packaged dictionary, plus the learned actors registered in this process."""
+    return _OVERLAY.actors if _OVERLAY.ids else packaged_actors()
+
+
+class _Overlay:
+    """Learned actors registered in this process: merged id table and their own name index."""
+
+    def __init__(self) -> None:
+        self.key: object = None
+        self.ids: frozenset[str] = frozenset()
+        self.actors: dict[str, Actor] = {}
+        self.index: dict[str, tuple[str, ...]] = {}
+        self.phrases: dict[tuple[str, ...], str] = {}
+
+
+_OVERLAY = _Overlay()
+_LISTENERS: list[Callable[[], None]] = []
+
+
+def on_overlay_change(callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever the learned overlay changes (for caches built on lookups)."""
+    if callback not in _LISTENERS:
+        _LISTENERS.append(callback)
+
+
+def register_learned(actors: Iterable[Actor], key: object = None) -> None:
+    """Make ``actors`` (learned persons) the overlay of this process, replacing the previous one.
+
+    Ids of the packaged dictionary are ignored, so a learned record never shadows a dictionary actor. A name key
+    that several learned actors share (a common surname) is dropped from the overlay's index. With ``key``, a call
+    with the key already registered does nothing (stages call this once per article).
+    """
+    if key is not None and key == _OVERLAY.key:
+        return
+    packaged = packaged_actors()
+    learned = {a.id: a for a in actors if a.id not in packaged}
+    index: dict[str, list[str]] = {}
+    for actor in learned.values():
+        for name in [actor.name, *actor.variants]:
+            tokens = _tokens(name)
+            if tokens:
+                ids = index.setdefault(_key(tokens), [])
+                if actor.id not in ids:
+                    ids.append(actor.id)
+    if not learned and not _OVERLAY.ids:
+        _OVERLAY.key = key
+        return
+    _OVERLAY.key = key
+    _OVERLAY.ids = frozenset(learned)
+    _OVERLAY.actors = {**packaged, **learned} if learned else {}
+    _OVERLAY.index = {k: (v[0],) for k, v in index.items() if len(v) == 1}
+    _OVERLAY.phrases = _name_phrases(learned.values(), _OVERLAY.index)
+    for callback in _LISTENERS:
+        callback()
+
+
+def _name_phrases(actors: Iterable[Actor], index: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    """Word tuples of the learned names (and their genitive -s forms) that the index resolves unambiguously."""
+    out: dict[tuple[str, ...], str] = {}
+    for actor in actors:
+        for name in [actor.name, *actor.variants]:
+            words = tuple(name.split())
+            if not words or len(words[-1]) < 3 or index.get(_key(_tokens(name))) != (actor.id,):
+                continue
+            out[words] = "PER"
+            if not words[-1].endswith(("s", "x", "z")):
+                out[(*words[:-1], words[-1] + "s")] = "PER"
+    return out
+
+
+def learned_phrases() -> dict[tuple[str, ...], str]:
+    """The learned names as gazetteer phrases (word tuple -> ``PER``) for the entity stage."""
+    return _OVERLAY.phrases
+
+
+def learned_ids() -> frozenset[str]:
+    """Ids of the learned actors registered in this process."""
+    return _OVERLAY.ids
 
 
 @cache
@@ -141,10 +236,13 @@ def holders(role: str, of: str, date: str | None = None) -> list[Actor]:
 
 
 def candidates(name: str) -> list[Actor]:
-    """All actors whose name or a variant matches ``name`` (first matching key wins), in dictionary order."""
-    index, actors = _index(), load_actors()
+    """All actors whose name or a variant matches ``name`` (first matching key wins), in dictionary order, the
+    dictionary's own actors before learned ones."""
+    index, actors, learned = _index(), load_actors(), _OVERLAY.index
     for key, suffix in _suffixed_keys(name):
         found = [actors[i] for i in index.get(key, ())]
+        if learned:
+            found += [actors[i] for i in learned.get(key, ())]
         if (
             suffix not in _PERSON_SUFFIXES
         ):  # names of persons take only the genitive -s ("Rutten" is not Rutte)

@@ -74,9 +74,10 @@ def _proper(name: str) -> bool:
 
 @cache
 def gazetteer_patterns() -> tuple[tuple[str, str, str], ...]:
-    """(surface form, label, actor id) for every proper-name variant, with the German genitive -s form."""
+    """(surface form, label, actor id) for every proper-name variant of the packaged dictionary, with the German
+    genitive -s form."""
     out: list[tuple[str, str, str]] = []
-    for actor in dictionary.load_actors().values():
+    for actor in dictionary.packaged_actors().values():
         for name in [actor.name, *actor.variants]:
             if not _proper(name):
                 continue

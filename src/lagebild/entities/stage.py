@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from lagebild.entities import actors as dictionary
-from lagebild.entities.crf import load_crf
+from lagebild.entities.crf import load_crf, tokenize
+from lagebild.entities.learned import register_payload
 from lagebild.entities.ner import MAX_CHARS
 from lagebild.entities.resolve import resolve_mention, role_mentions
 from lagebild.model import Article, Entity
@@ -20,15 +22,23 @@ class EntityStage:
     """Fills ``article.entities`` (PER/ORG/LOC/MISC with actor ids).
 
     ``gazetteer`` adds dictionary names the model missed; ``roles`` adds resolved role and anaphor phrases
-    ("der russische Präsident", "das Bündnis") as PER/ORG entities.
+    ("der russische Präsident", "das Bündnis") as PER/ORG entities. ``learned`` is an
+    :func:`~lagebild.entities.learned.overlay_payload` of learned actors: the stage registers it as the overlay of
+    the dictionary in the process it runs in (None leaves the process's overlay as it is).
     """
 
-    def __init__(self, gazetteer: bool = True, roles: bool = True) -> None:
+    def __init__(
+        self, gazetteer: bool = True, roles: bool = True, learned: tuple[str, tuple] | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.roles = roles
+        self.learned = learned
 
     def __call__(self, article: Article) -> Article:
         text = article.text or ""
+        if self.learned is not None:
+            with contextlib.suppress(Exception):  # a malformed overlay leaves the dictionary alone
+                register_payload(self.learned)
         try:
             article.entities = self._entities(article, text[:MAX_CHARS])
         except Exception:  # noqa: BLE001 - a stage never fails an article
@@ -58,6 +68,9 @@ class EntityStage:
         found = tagger.recognise(text)
         if self.gazetteer:
             found += _uncovered(tagger.gazetteer(text), found, len(text))
+            learned = dictionary.learned_phrases()
+            if learned:
+                found += _uncovered(_learned_names(tagger, text, learned), found, len(text))
         return sorted(found)
 
     @staticmethod
@@ -102,6 +115,30 @@ class EntityStage:
             label = "PER" if actor.startswith("per.") else "ORG"
             added.append(Entity(start, end, text[start:end], label, actor))
         return sorted(entities + added, key=lambda e: (e.start, e.end))
+
+
+def _learned_names(
+    tagger: object, text: str, phrases: dict[tuple[str, ...], str]
+) -> list[tuple[int, int, str]]:
+    """Spans of learned actors' names (full names and surnames) in ``text``.
+
+    A surname alone after an article or a quantifier is a common noun ("die Fischer protestierten"), not the
+    learned person.
+    """
+    tokens = tokenize(text)
+    words = [text[s:e] for s, e in tokens]
+    matches = tagger.lexicon.match(words, phrases)  # type: ignore[attr-defined]
+    return [
+        (tokens[s][0], tokens[e - 1][1], label)
+        for s, e, label in matches
+        if e - s > 1 or s == 0 or not _NOUN_BEFORE.fullmatch(words[s - 1])
+    ]
+
+
+_NOUN_BEFORE = re.compile(
+    r"(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|viele|alle|diese[nmrs]?|jede[nmrs]?)",
+    re.IGNORECASE,
+)
 
 
 def _uncovered(

@@ -39,7 +39,16 @@ def _actor_api() -> Any | None:
         from lagebild.entities import actors  # noqa: PLC0415 - optional sibling module, loaded lazily
     except Exception:  # noqa: BLE001 - any failure means: work without the actor dictionary
         return None
+    register = getattr(actors, "on_overlay_change", None)
+    if register is not None:
+        register(_forget_lookups)
     return actors
+
+
+def _forget_lookups() -> None:
+    """Drop memoised lookups: the learned actors of the dictionary changed."""
+    for memo in (lookup_actor, actor_code, acting_for, _igo_ids):
+        memo.cache_clear()
 
 
 @lru_cache(maxsize=65536)
@@ -147,27 +156,10 @@ def find_mentions(
     (:func:`lagebild.events.context.context_actor`); the country and title words of that phrase then belong to
     the mention rather than standing as actors of their own.
     """
-    found: list[Mention] = []
-    given = False
-    unresolved: list[Entity] = []
-    for ent in entities:
-        given = True
-        if ent.start < start or ent.end > end or ent.label not in ("PER", "ORG", "LOC", "MISC"):
-            continue
-        actor = ent.actor or resolve(text, ent.start, ent.end, date)
-        if actor:
-            found.append(Mention(ent.start, ent.end, text[ent.start : ent.end], actor))
-        elif ent.label in ("PER", "ORG"):
-            unresolved.append(ent)
+    entities = list(entities)
+    given = bool(entities)
+    found, unresolved = _named_mentions(text, start, end, entities, date)
     taken = [(m.start, m.end) for m in found]
-    for match in gazetteer().places.finditer(text, start, end):
-        s, e = match.span()
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        actor = resolve(text, s, e, date)
-        if actor:
-            found.append(Mention(s, e, match.group(0), actor))
-            taken.append((s, e))
     if given:
         found = code_noun_phrases(text, start, found, entities, unresolved, language, home)
         found = sector_mentions(text, start, end, found, date)
@@ -188,6 +180,33 @@ def find_mentions(
             taken.append((s, e))
     found = sector_mentions(text, start, end, found, date)
     return ethnic_groups(text, _in_office(found, date))
+
+
+def _named_mentions(
+    text: str, start: int, end: int, entities: list[Entity], date: str | None
+) -> tuple[list[Mention], list[Entity]]:
+    """Mentions of the entities (and gazetteer place names) in ``text[start:end]`` that resolve to an actor, and the
+    person and organisation entities that do not."""
+    found: list[Mention] = []
+    unresolved: list[Entity] = []
+    for ent in entities:
+        if ent.start < start or ent.end > end or ent.label not in ("PER", "ORG", "LOC", "MISC"):
+            continue
+        actor = ent.actor or resolve(text, ent.start, ent.end, date)
+        if actor:
+            found.append(Mention(ent.start, ent.end, text[ent.start : ent.end], actor))
+        elif ent.label in ("PER", "ORG"):
+            unresolved.append(ent)
+    taken = [(m.start, m.end) for m in found]
+    for match in gazetteer().places.finditer(text, start, end):
+        s, e = match.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        actor = resolve(text, s, e, date)
+        if actor:
+            found.append(Mention(s, e, match.group(0), actor))
+            taken.append((s, e))
+    return found, unresolved
 
 
 _ETHNIC = re.compile(r"(?<!\w)(?:ethnic|ethnisch\w*)\s+$", re.IGNORECASE)
@@ -508,26 +527,64 @@ def context_actor(
     sentence names no foreign actor, from ``home`` (:func:`home_country`). The sector comes from a sector noun in
     the phrase, else from the actor.
     """
+    code = phrase_code(text, window_start, end, end, window, label, language, foreign, home)
+    if code is None:
+        return None
+    if code.country in ("IGO", "NGO"):
+        return code.country
+    return f"{code.country}.{code.sector}" if code.sector else code.country
+
+
+@dataclass(frozen=True)
+class PhraseCode:
+    """What a noun phrase says of the person or organisation it names.
+
+    ``country`` and ``sector`` code the actor (the outlet's home country standing in for an unplaced domestic
+    person); ``title_sector`` is the sector the words before the name, a known actor in the phrase or a bracket
+    give; ``placed`` tells whether the phrase itself gave the country, not just the home country.
+    """
+
+    country: str
+    sector: str | None
+    title_sector: str | None
+    placed: bool
+
+
+def phrase_code(
+    text: str,
+    window_start: int,
+    name_start: int,
+    end: int,
+    window: list[Mention],
+    label: str,
+    language: str | None,
+    foreign: bool,
+    home: str | None = None,
+) -> PhraseCode | None:
+    """The code of the phrase ``text[window_start:end]`` whose name starts at ``name_start``, as
+    :func:`context_actor` reads it; None when no country can be given."""
     home = home_country(language, home)
     phrase = text[window_start:end]
     sector = _sector_in(phrase)
+    title_sector = _sector_in(text[window_start:name_start]) if sector else None
     country = None
     for mention in window:
         country, own_sector = _code_of(mention.actor)
         if country:
             sector = sector or own_sector
+            title_sector = title_sector or own_sector
             break
     if country is None:
         country = next((c for word in phrase.split() if (c := adjective_country(word))), None)
     if country is None and language == "de" and _FEDERAL.search(phrase):
         country, sector = (home if home in _FEDERAL_STATES else "DEU"), sector or "GOV"
+        title_sector = title_sector or "GOV"
+    placed = country is not None
     if country is None and label == "PER" and not foreign:
         country = home
     if country is None:
         return None
-    if country in ("IGO", "NGO"):
-        return country
-    return f"{country}.{sector}" if sector else country
+    return PhraseCode(country, sector, title_sector, placed)
 
 
 def code_noun_phrases(
@@ -553,17 +610,7 @@ def code_noun_phrases(
         own = next((m for m in out if m.start == ent.start and m.end == ent.end), None)
         if own is None and ent not in unresolved:
             continue
-        window_start = _np_window(text, sentence_start, ent.start)
-        window_start = max(
-            [window_start] + [m.end for m in out if m.start < window_start < m.end and m.end <= ent.start]
-        )  # the phrase does not reach into another actor's mention
-        window = [m for m in out if window_start <= m.start and m.end <= ent.start]
-        bracket = re.match(r"\s*\(\s*", text[ent.end :])
-        after = [
-            m
-            for m in out
-            if bracket and m.start == ent.end + bracket.end() and re.match(r"\s*\)", text[m.end :])
-        ]
+        window_start, window, after = _phrase_of(text, sentence_start, ent, out)
         if own is None:
             actor = context_actor(
                 text, window_start, ent.end, window + after, ent.label, language, foreign, home
@@ -576,4 +623,51 @@ def code_noun_phrases(
         for mention in window + after:
             out.remove(mention)
         out.append(Mention(window_start, ent.end, text[window_start : ent.end], actor))
+    return out
+
+
+def _phrase_of(
+    text: str, sentence_start: int, ent: Entity, mentions: list[Mention]
+) -> tuple[int, list[Mention], list[Mention]]:
+    """The noun phrase of an entity: where it starts, the mentions inside it before the name, and a mention in
+    brackets right after the name (``Jung ( CDU )``)."""
+    window_start = _np_window(text, sentence_start, ent.start)
+    window_start = max(
+        [window_start] + [m.end for m in mentions if m.start < window_start < m.end and m.end <= ent.start]
+    )  # the phrase does not reach into another actor's mention
+    window = [m for m in mentions if window_start <= m.start and m.end <= ent.start]
+    bracket = re.match(r"\s*\(\s*", text[ent.end :])
+    after = [
+        m
+        for m in mentions
+        if bracket and m.start == ent.end + bracket.end() and re.match(r"\s*\)", text[m.end :])
+    ]
+    return window_start, window, after
+
+
+def person_phrases(
+    text: str,
+    start: int,
+    end: int,
+    entities: Iterable[Entity],
+    date: str | None = None,
+    language: str | None = None,
+    home: str | None = None,
+) -> list[tuple[Entity, PhraseCode, int]]:
+    """The persons of ``text[start:end]`` no actor is known for, each with the code of its noun phrase (as
+    :func:`code_noun_phrases` reads it) and the phrase's start; persons whose phrase gives no country are left out."""
+    entities = list(entities)
+    found, unresolved = _named_mentions(text, start, end, entities, date)
+    home = home_country(language, home)
+    foreign = any(_code_of(m.actor)[0] not in (None, home, "IGO", "NGO") for m in found)
+    out: list[tuple[Entity, PhraseCode, int]] = []
+    for ent in unresolved:
+        if ent.label != "PER":
+            continue
+        window_start, window, after = _phrase_of(text, start, ent, found)
+        code = phrase_code(
+            text, window_start, ent.start, ent.end, window + after, "PER", language, foreign, home
+        )
+        if code is not None:
+            out.append((ent, code, window_start))
     return out

@@ -7,6 +7,7 @@ committed whole or not at all, so a killed run loses nothing that was committed 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from lagebild.model import Actor, Article, Story
 from lagebild.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "lagebild.duckdb"
+_LEARNED_ID = re.compile(r"per\.[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class StoreError(RuntimeError):
@@ -103,11 +105,14 @@ class Store:
         run_id: int | None = None,
         profiles: list[tuple[str, str, int]] | None = None,
         failures: Sequence[tuple[str, str, str]] = (),
+        learned: Iterable[Actor] = (),
     ) -> int:
-        """Store new articles with their records, profile counts and failures in one transaction.
+        """Store new articles with their records, profile counts, failures and learned actors (counted in, see
+        :meth:`save_learned_actors`) in one transaction.
 
         Articles whose id is already stored are skipped. Returns the number of articles written.
         """
+        learned = list(learned)
         fresh: list[Article] = []
         seen = self.known_ids(a.id for a in articles)
         for article in articles:
@@ -126,6 +131,8 @@ class Store:
                     "INSERT INTO failures (run_id, path, stage, reason) VALUES (?, ?, ?, ?)",
                     [run_id, path, stage, reason],
                 )
+            if learned:
+                self._upsert_learned(learned)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -282,8 +289,67 @@ class Store:
             self.con.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def iter_actors(self) -> Iterator[Actor]:
+        """Stored actors by id; learned ones as :class:`~lagebild.entities.learned.LearnedActor`, whose records
+        carry ``learned``, ``mentions`` and ``first_seen`` besides the contract's fields."""
         for (data,) in self.con.execute("SELECT data FROM actors ORDER BY id").fetchall():
-            yield Actor.from_dict(json.loads(data))
+            record = json.loads(data)
+            if record.get("learned") is True:
+                from lagebild.entities.learned import from_record  # noqa: PLC0415 - only when there are any
+
+                yield from_record(record)
+            else:
+                yield Actor.from_dict(record)
+
+    # -- learned actors --------------------------------------------------------------------------------------
+    def load_learned_actors(self) -> list[dict[str, Any]]:
+        """The JSON records of the learned actors (``learned: true``), by id."""
+        rows = self.con.execute(
+            "SELECT data FROM actors WHERE json_extract(data, '$.learned') = 'true'::JSON ORDER BY id"
+        ).fetchall()
+        return [json.loads(data) for (data,) in rows]
+
+    def save_learned_actors(self, actors: Iterable[Actor]) -> int:
+        """Count learned actors in (one transaction); returns how many records were written."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            written = self._upsert_learned(list(actors))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return written
+
+    def _upsert_learned(self, actors: Sequence[Actor]) -> int:
+        """Insert new learned actors; for a learned actor already stored, its ``mentions`` add up and the rest of
+        its record stays. An id held by an actor that is not learned (a dictionary actor) is never touched, nor is
+        an id that is not a plain ``per.<slug>``."""
+        from lagebild.entities.learned import from_record, merge_learned  # noqa: PLC0415
+
+        records: dict[str, Any] = {}
+        for actor in actors:
+            if not _LEARNED_ID.fullmatch(actor.id or ""):
+                continue
+            record = from_record(actor.to_dict())
+            records[record.id] = merge_learned(records.get(record.id), record)
+        if not records:
+            return 0
+        stored = {
+            row[0]: json.loads(row[1])
+            for row in self.con.execute(
+                "SELECT id, data FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(records)]
+            ).fetchall()
+        }
+        rows = []
+        for actor_id, record in records.items():
+            old = stored.get(actor_id)
+            if old is not None and old.get("learned") is not True:
+                continue  # a dictionary actor keeps its record
+            merged = merge_learned(from_record(old) if old is not None else None, record)
+            data = json.dumps(merged.to_dict(), ensure_ascii=False)
+            rows.append((merged.id, merged.name, merged.country, merged.sector, merged.kind, data))
+        if rows:
+            self.con.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
 
     def save_stories(self, stories: Iterable[Story]) -> None:
         self.con.execute("BEGIN TRANSACTION")
