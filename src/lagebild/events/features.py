@@ -74,7 +74,7 @@ def find_triggers(text: str, start: int, end: int, language: str | None) -> list
         pattern = patterns[number]
         for match in pattern.regex.finditer(text, start, end):
             hits.append((match.start(), match.end(), pattern.priority, -pattern.order, pattern.type))
-    hits = _most_specific(text, hits)
+    hits = _most_specific(text, _outside_idioms(text, start, end, lang, hits))
     hits.sort(key=lambda h: (-h[2], -(h[1] - h[0]), h[3], h[0]))
     chosen: list[Trigger] = []
     for s, e, priority, _order, etype in hits:
@@ -101,6 +101,31 @@ def _most_specific(
             and o[1] - o[0] > h[1] - h[0]
             and not _in_gap(text, (h[0], h[1]), (o[0], o[1]))
             for o in hits
+        )
+    ]
+
+
+def _outside_idioms(
+    text: str, start: int, end: int, lang: str, hits: list[tuple[int, int, int, int, str]]
+) -> list[tuple[int, int, int, int, str]]:
+    """Drop hits at the first or last word of a non-event phrase of the lexicon: ``Vorbereitungen ... treffen``
+    is no meeting, ``bei dem Unfall ... ums Leben`` no assault. An event word in the phrase's gap stays."""
+    if not hits:
+        return hits
+    lex = lexicon()
+    patterns = lex.non_events[lang]
+    phrases = [
+        m.span()
+        for number in lex.non_event_index[lang].candidates(text, start, end)
+        for m in patterns[number].finditer(text, start, end)
+    ]
+    if not phrases:
+        return hits
+    return [
+        h
+        for h in hits
+        if not any(
+            lo <= h[0] and h[1] <= hi and not _in_gap(text, (h[0], h[1]), (lo, hi)) for lo, hi in phrases
         )
     ]
 

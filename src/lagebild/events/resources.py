@@ -53,6 +53,10 @@ class Lexicon:
     trigger_index: dict[str, HeadIndex]
     """Per language, the trigger patterns by head: only those sharing a head with a sentence's words can match."""
     modes: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    non_events: dict[str, tuple[re.Pattern[str], ...]]
+    """Per language, idioms and non-political uses of trigger words (``Vorbereitungen treffen``)."""
+    non_event_index: dict[str, HeadIndex]
+    """Per language, the non-event phrases by head, like :attr:`trigger_index`."""
     cues: dict[str, dict[str, re.Pattern[str]]]
     negative_actions: frozenset[str]
     cooperative_actions: frozenset[str]
@@ -71,6 +75,7 @@ def lexicon() -> Lexicon:
                     TriggerPattern(entry["type"], int(entry.get("priority", 5)), order, _word(stem))
                 )
                 stems[lang].append(expand(stem))
+    non_events = {lang: data.get("non_events", {}).get(lang, []) for lang in _LANGS}
     modes = {
         etype: tuple((mode, _word("|".join(stems))) for mode, stems in table.items())
         for etype, table in data["modes"].items()
@@ -83,6 +88,8 @@ def lexicon() -> Lexicon:
         triggers={lang: tuple(items) for lang, items in triggers.items()},
         trigger_index={lang: HeadIndex(stems[lang]) for lang in _LANGS},
         modes=modes,
+        non_events={lang: tuple(_word(stem) for stem in non_events[lang]) for lang in _LANGS},
+        non_event_index={lang: HeadIndex([expand(stem) for stem in non_events[lang]]) for lang in _LANGS},
         cues=cues,
         negative_actions=frozenset(data["negative_actions"]),
         cooperative_actions=frozenset(data["cooperative_actions"]),
