@@ -30,10 +30,11 @@ PAGE = NAV + ["Central bank raises rates by half a point"] + BODY + FOOTER
 
 def test_shipped_model_loads_and_matches_feature_width() -> None:
     model = shipped_model()
-    assert model is not None
-    assert model.first.coef.shape == (n_features(),)
-    second_width = n_features() + context_features(np.zeros(1)).shape[1] + n_page_features()
-    assert model.second.coef.shape == (second_width,)
+    assert model is not None and model.plain is not None
+    extra = context_features(np.zeros(1)).shape[1] + n_page_features()
+    for part, width in ((model, n_features(lexical=True)), (model.plain, n_features())):
+        assert part.first.coef.shape == (width,)
+        assert part.second.coef.shape == (width + extra,)
     assert line_features(hand_lines(PAGE)).shape == (len(PAGE), n_features())
 
 
@@ -41,8 +42,11 @@ def test_model_round_trip() -> None:
     model = shipped_model()
     assert model is not None
     again = LineModel.from_dict(model.to_dict())
-    features = line_features(hand_lines(PAGE))
-    assert np.allclose(model.proba(features), again.proba(features))
+    lines = hand_lines(PAGE)
+    assert np.allclose(model.page_proba(lines)[0], again.page_proba(lines)[0])
+    assert again.plain is not None and again.min_known == model.min_known
+    features = line_features(lines)
+    assert np.allclose(model.plain.proba(features), again.plain.proba(features))
 
 
 def test_whole_page_scrape_keeps_body_and_drops_navigation() -> None:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from lagebild.clean.lexicon import line_score
 
 if TYPE_CHECKING:
     from lagebild.clean.lines import Line
@@ -62,14 +66,16 @@ def _neighbour(line: Line | None) -> list[float]:
     ]
 
 
-def line_features(lines: list[Line]) -> np.ndarray:
-    """One row per line: own features, neighbours at -2..+2, window densities, position, cluster context.
+def line_features(lines: list[Line], lexicon: Mapping[str, float] | None = None) -> np.ndarray:
+    """One row per line: own features, neighbours at -2..+2, window densities, position, cluster context; with a
+    ``lexicon``, then the words' boilerplate vocabulary scores and repeated lines (``n_features(lexical=True)``
+    columns in all, else ``n_features()``).
 
     Expects the hand rules to have run (``reason``, ``good`` and ``keep`` set).
     """
     n = len(lines)
     if n == 0:
-        return np.zeros((0, n_features()), dtype=np.float64)
+        return np.zeros((0, n_features(lexicon is not None)), dtype=np.float64)
     good = np.array([line.good for line in lines], dtype=np.float64)
     keep = np.array([line.keep for line in lines], dtype=np.float64)
     chars = np.array([len(line.text) for line in lines], dtype=np.float64)
@@ -112,7 +118,38 @@ def line_features(lines: list[Line]) -> np.ndarray:
             ]
         )
         rows.append(row)
-    return np.asarray(rows, dtype=np.float64)
+    base = np.asarray(rows, dtype=np.float64)
+    return base if lexicon is None else np.hstack([base, _word_features(lines, lexicon), _repeats(lines)])
+
+
+_LEX_WINDOW = 3
+
+
+def _word_features(lines: list[Line], lexicon: Mapping[str, float]) -> np.ndarray:
+    """Per line: mean word log-odds, share of boilerplate words, the neighbours' (-1, +1) and window means, the
+    first word's, the lowest and the highest log-odds, and the share of words the lexicon knows."""
+    n = len(lines)
+    scores = np.array([line_score(line.tokens, lexicon) for line in lines], dtype=np.float64).reshape(n, 6)
+    mean = scores[:, 0]
+    pad = np.concatenate([[0.0], mean, [0.0]])
+    cum = np.concatenate(
+        [[0.0], np.cumsum(np.concatenate([np.zeros(_LEX_WINDOW), mean, np.zeros(_LEX_WINDOW)]))]
+    )
+    idx = np.arange(n) + _LEX_WINDOW
+    window = (cum[idx + _LEX_WINDOW + 1] - cum[idx - _LEX_WINDOW]) / (2 * _LEX_WINDOW + 1)
+    return np.column_stack([mean, scores[:, 1], pad[:-2], pad[2:], window, scores[:, 2:]])
+
+
+def _repeats(lines: list[Line]) -> np.ndarray:
+    """Per line: whether the same text occurred earlier on the page, and whether it occurs again later."""
+    total = Counter(line.text for line in lines)
+    seen: set[str] = set()
+    rows = []
+    for line in lines:
+        earlier = line.text in seen
+        seen.add(line.text)
+        rows.append((float(earlier), float(not earlier and total[line.text] > 1)))
+    return np.asarray(rows, dtype=np.float64).reshape(len(lines), 2)
 
 
 def _long_runs(lines: list[Line], min_words: int = 8) -> list[int]:
@@ -127,9 +164,9 @@ def _long_runs(lines: list[Line], min_words: int = 8) -> list[int]:
     return runs
 
 
-def n_features() -> int:
-    """Length of a feature row."""
-    return 17 + len(REASONS) + 4 * 6 + 12
+def n_features(lexical: bool = False) -> int:
+    """Length of a feature row (``lexical``: with the vocabulary scores and repeated lines)."""
+    return 17 + len(REASONS) + 4 * 6 + 12 + (9 + 2 if lexical else 0)
 
 
 def context_features(proba: np.ndarray, pad: int = 10) -> np.ndarray:

@@ -1,4 +1,8 @@
-"""The learned line classifier: two stacked logistic-regression passes, stored as plain JSON.
+"""The learned line classifier: two stacked logistic-regression passes and a boilerplate vocabulary (word ->
+log-odds of a body line, see ``lexicon``), stored as plain JSON.
+
+The vocabulary is learned from mostly English pages: it is used only on a page where it knows most words
+(``lexicon.MIN_KNOWN``); any other page (German, for one) is scored by the ``plain`` model, trained without it.
 
 The first pass scores each line from its own and its neighbours' features; the second adds the first pass's
 scores around the line (a body line sits among body lines) and over the page (is there a run of body-like lines,
@@ -9,12 +13,17 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from lagebild.clean.features import context_features, page_features
+from lagebild.clean.features import context_features, line_features, page_features
+from lagebild.clean.lexicon import MIN_KNOWN, known_share
+
+if TYPE_CHECKING:
+    from lagebild.clean.lines import Line
 
 MODEL_PATH = Path(__file__).with_name("line_model.json")
 
@@ -57,11 +66,32 @@ def second_pass_rows(features: np.ndarray, first: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class LineModel:
-    """First pass on line features, second pass on line features plus first-pass context; body at ``threshold``."""
+    """First pass on line features, second pass on line features plus first-pass context; body at ``threshold``.
+
+    ``lexicon`` is the word vocabulary the line features are computed with (``line_features(lines, lexicon)``);
+    ``plain``, a model without one, scores the pages where it knows less than ``min_known`` of the words.
+    """
 
     first: Linear
     second: Linear
     threshold: float = 0.5
+    lexicon: dict[str, float] = field(default_factory=dict)
+    plain: LineModel | None = None
+    min_known: float = MIN_KNOWN
+
+    def for_page(self, lines: list[Line]) -> LineModel:
+        """The model for this page: this one, or ``plain`` where the vocabulary does not speak its language."""
+        if (
+            self.plain is not None
+            and known_share((line.tokens for line in lines), self.lexicon) < self.min_known
+        ):
+            return self.plain
+        return self
+
+    def page_proba(self, lines: list[Line]) -> tuple[np.ndarray, float]:
+        """Body probability of each hand-rule line of a page, and the threshold to keep a line at."""
+        model = self.for_page(lines)
+        return model.proba(line_features(lines, model.lexicon or None)), model.threshold
 
     def proba(self, features: np.ndarray) -> np.ndarray:
         """Probability that each row's line belongs to the article body."""
@@ -71,7 +101,16 @@ class LineModel:
         return self.second.proba(second_pass_rows(features, first))
 
     def to_dict(self) -> dict:
-        return {"first": self.first.to_dict(), "second": self.second.to_dict(), "threshold": self.threshold}
+        data = {
+            "first": self.first.to_dict(),
+            "second": self.second.to_dict(),
+            "threshold": self.threshold,
+            "lexicon": dict(sorted(self.lexicon.items())),
+            "min_known": self.min_known,
+        }
+        if self.plain is not None:
+            data["plain"] = self.plain.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> LineModel:
@@ -79,6 +118,9 @@ class LineModel:
             first=Linear.from_dict(data["first"]),
             second=Linear.from_dict(data["second"]),
             threshold=float(data.get("threshold", 0.5)),
+            lexicon={str(k): float(v) for k, v in data.get("lexicon", {}).items()},
+            plain=cls.from_dict(data["plain"]) if data.get("plain") else None,
+            min_known=float(data.get("min_known", MIN_KNOWN)),
         )
 
     def save(self, path: Path) -> None:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from lagebild.clean import patterns as pt
 from lagebild.clean.dates import date_from_caption, find_date
-from lagebild.clean.features import line_features
 from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.profiles import SourceProfiles
 from lagebild.model import Caption, Removed
@@ -25,6 +24,7 @@ CLUSTER_KEEP = 0.2
 MODEL_MIN_LINES = 20
 LEGAL_LINK_MAX_WORDS = 40
 AFFILIATE_MAX_WORDS = 60
+REPEAT_MIN_WORDS = 5  # a kept line this long is dropped when the same text was kept before
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Line:
     good: bool = False
     keep: bool = False
     inferred: bool = False  # the reason comes from the section the line sits in, not from the line itself
+    tokens: list[str] = field(default_factory=list)  # lower-cased words
 
     @property
     def stop_ratio(self) -> float:
@@ -67,7 +68,7 @@ def make_line(text: str) -> Line:
     tokens = _WORD.findall(text.lower())
     stops = sum(1 for token in tokens if token in pt.STOPWORDS)
     words = max(len(tokens), len(_CJK_CHAR.findall(text)) // 2)  # CJK writes no spaces: ~2 characters a word
-    return Line(text=text, words=words, stops=stops, terminal=bool(_TERMINAL.search(text)))
+    return Line(text=text, words=words, stops=stops, terminal=bool(_TERMINAL.search(text)), tokens=tokens)
 
 
 def pattern_reason(line: Line, doc_script: str | None) -> str | None:
@@ -138,6 +139,8 @@ def classify_lines(
     if select_body and use_model:
         _apply_model(lines, model or shipped_model())
     _teasers_in_body(lines)
+    if select_body:
+        _drop_repeats(lines)
     _collect(lines, result, select_body)
     return result
 
@@ -181,9 +184,9 @@ def _apply_model(lines: list[Line], model: LineModel | None) -> None:
     """
     if model is None or len(lines) < MODEL_MIN_LINES:
         return
-    proba = model.proba(line_features(lines))
+    proba, threshold = model.page_proba(lines)
     keep = [
-        (line.reason is None or line.inferred) and bool(p >= model.threshold)
+        (line.reason is None or line.inferred) and bool(p >= threshold)
         for line, p in zip(lines, proba, strict=True)
     ]
     if any(keep):
@@ -265,6 +268,18 @@ def _teasers_in_body(lines: list[Line]) -> None:
         if before.good and after.good and not before.text.endswith(":") and _HEADLINE_SEP.search(line.text):
             line.keep = False
             line.reason = "teaser"
+
+
+def _drop_repeats(lines: list[Line]) -> None:
+    """A paragraph kept a second time (a page that carries its article twice) is a repeat, not more body."""
+    kept: set[str] = set()
+    for line in lines:
+        if not line.keep or line.words < REPEAT_MIN_WORDS:
+            continue
+        if line.text in kept:
+            line.keep = False
+            line.reason = "other"
+        kept.add(line.text)
 
 
 def _collect(lines: list[Line], result: LineResult, select_body: bool) -> None:
