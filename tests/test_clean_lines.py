@@ -91,6 +91,29 @@ def test_comments_section_after_body_is_removed() -> None:
     assert classify_lines(lines).body == BODY
 
 
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "34 responses to “Lynn: We needed to win”",
+        "[ 167 comments ]",
+        "Top Rated Comments",
+        "thelastchargersfan says:",
+        "Milan Griffes on September 12, 2018 at 4:47 pm said:",
+    ],
+)
+def test_comment_signature_starts_comments_section(signature: str) -> None:
+    comment = "I think we will see the same update next year, and honestly the bezels are far too large."
+    lines = [*BODY, signature, comment]
+    got = reasons(lines, use_model=False)
+    assert got[signature] == "comments"
+    assert got[comment] == "comments"
+
+
+def test_pronoun_says_is_no_comment_signature() -> None:
+    lines = [*BODY, "He says:", BODY[0] + " Er sagte das zweimal."]
+    assert "He says:" not in reasons(lines, use_model=False)
+
+
 def test_teaser_headline_spliced_between_paragraphs() -> None:
     lines = [BODY[0], "Ukraine-Krise: Nato warnt Moskau vor neuem Angriff", BODY[1]]
     assert reasons(lines)[lines[1]] == "teaser"

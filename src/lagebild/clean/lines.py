@@ -71,8 +71,9 @@ def make_line(text: str) -> Line:
     return Line(text=text, words=words, stops=stops, terminal=bool(_TERMINAL.search(text)), tokens=tokens)
 
 
-def pattern_reason(line: Line, doc_script: str | None) -> str | None:
-    """A boilerplate reason decided by the line alone, or None."""
+def pattern_reason(line: Line, doc_script: str | None, comment_signatures: bool = True) -> str | None:
+    """A boilerplate reason decided by the line alone, or None (``comment_signatures``: comment headings and
+    signatures such as "34 responses to ..." or "jane says:" count as comments)."""
     text = line.text
     if line.words == 0:
         return "ui" if len(text) < 40 else "other"
@@ -85,7 +86,9 @@ def pattern_reason(line: Line, doc_script: str | None) -> str | None:
         return "disclaimer"
     if line.words <= LEGAL_LINK_MAX_WORDS and pt.LEGAL_LINK.search(lower):
         return "disclaimer"
-    if line.words <= 12 and pt.COMMENTS.search(lower):
+    if line.words <= 12 and (
+        pt.COMMENTS.search(lower) or comment_signatures and pt.COMMENT_SIGNATURE.match(lower)
+    ):
         return "comments"
     if pt.WIDTH_DATE_TAIL.search(text) and line.words <= 60:
         return "caption"
@@ -151,8 +154,12 @@ def hand_lines(
     source: str | None = None,
     profiles: SourceProfiles | None = None,
     select_body: bool = True,
+    comment_signatures: bool = True,
 ) -> list[Line]:
-    """Lines with the hand rules' verdicts: pattern reasons, good lines, sections and (optionally) the body region."""
+    """Lines with the hand rules' verdicts: pattern reasons, good lines, sections and (optionally) the body region.
+
+    ``comment_signatures=False`` gives the verdicts the ``plain`` line model was trained on.
+    """
     lines = [make_line(text) for text in texts]
     if not lines:
         return lines
@@ -163,7 +170,7 @@ def hand_lines(
         if profiles is not None and profiles.is_repeated(source, line.text):
             line.reason = "site-repeat"
         else:
-            line.reason = pattern_reason(line, doc_script)
+            line.reason = pattern_reason(line, doc_script, comment_signatures)
         line.good = line.reason is None and _is_good(line, use_stops)
     _mark_sections(lines)
     if select_body:

@@ -33,6 +33,13 @@ COMMENTS = re.compile(
     r"|log ?in to comment|sign in to comment|comments are closed|be the first to comment"
     r"|noch keine kommentare|diskutieren sie mit|netiquette|show comments|kommentare anzeigen",
 )
+# A comment section's heading or a comment's signature ("34 responses to ...", "jane says:"); used with match
+COMMENT_SIGNATURE = re.compile(
+    r"\d+ (responses?|comments?|replies|thoughts?) (to|on)\b|\d+ comments? feed\b|\[ ?\d+ comments? ?\]$"
+    r"|(top rated|most recent|newest|oldest|best|latest|recent) comments$"
+    r"|(?!(he|she|it|they|who|this|that|one) )[\w.-]+( [\w.-]+){0,2} says:$"
+    r"|[\w().-]+( [\w().-]+){0,3} on \w+ \d{1,2}, \d{4}( at [\d:]+ ?[ap]m)? said:$",
+)
 UI = re.compile(
     r"^(neueste oben|älteste oben|loader|live|liveticker|live-ticker|mehr laden|weiterlesen|mehr anzeigen|zurück"
     r"|weiter|teilen|drucken|e-?mail|share|tweet|print|menu|menü|suche|search|home|startseite|login|log ?in"

@@ -76,11 +76,12 @@ def line_labels(lines: list[str], gold: str, overlap: float = LABEL_OVERLAP) -> 
 
 @dataclass
 class Page:
-    """A training page prepared once: hand-rule lines, labels (``plain_labels`` for the plain model) and word
-    counts."""
+    """A training page prepared once: hand-rule lines, labels, the plain model's lines (hand rules without comment
+    signatures, as the plain model was trained before them) and labels, and word counts."""
 
     lines: list[Line]
     labels: np.ndarray
+    plain_lines: list[Line]
     plain_labels: np.ndarray
     counts: WordCounts
 
@@ -92,6 +93,7 @@ def prepare(doc: Doc) -> Page:
     return Page(
         lines=lines,
         labels=labels,
+        plain_lines=hand_lines(doc.lines, comment_signatures=False),
         plain_labels=line_labels(doc.lines, doc.gold, PLAIN_LABEL_OVERLAP),
         counts=WordCounts.of_page([line.tokens for line in lines], labels),
     )
@@ -113,7 +115,7 @@ def training_set(pages: list[Page]) -> tuple[list[tuple[np.ndarray, np.ndarray]]
 
 def plain_matrices(pages: list[Page]) -> list[tuple[np.ndarray, np.ndarray]]:
     """Feature/label matrices without vocabulary scores, of the pages that have lines."""
-    return [(line_features(page.lines), page.plain_labels) for page in pages if page.lines]
+    return [(line_features(page.plain_lines), page.plain_labels) for page in pages if page.plain_lines]
 
 
 def training_matrices(docs: list[Doc]) -> list[tuple[np.ndarray, np.ndarray]]:
