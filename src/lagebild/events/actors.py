@@ -587,6 +587,11 @@ def phrase_code(
     return PhraseCode(country, sector, title_sector, placed)
 
 
+def _names_foreign_state(mentions: Iterable[Mention], home: str | None) -> bool:
+    """A mention codes a country other than ``home`` (organisations without a country do not count)."""
+    return any(_code_of(m.actor)[0] not in (None, home, "IGO", "NGO") for m in mentions)
+
+
 def code_noun_phrases(
     text: str,
     sentence_start: int,
@@ -603,7 +608,7 @@ def code_noun_phrases(
     """
     out = list(found)
     home = home_country(language, home)
-    foreign = any(_code_of(m.actor)[0] not in (None, home, "IGO", "NGO") for m in found)
+    foreign = _names_foreign_state(found, home)
     for ent in entities:
         if ent.label not in ("PER", "ORG") or ent.start < sentence_start:
             continue
@@ -659,7 +664,7 @@ def person_phrases(
     entities = list(entities)
     found, unresolved = _named_mentions(text, start, end, entities, date)
     home = home_country(language, home)
-    foreign = any(_code_of(m.actor)[0] not in (None, home, "IGO", "NGO") for m in found)
+    foreign = _names_foreign_state(found, home)
     out: list[tuple[Entity, PhraseCode, int]] = []
     for ent in unresolved:
         if ent.label != "PER":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,17 @@ class Store:
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step)])
             self.con.execute("COMMIT")
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block as one transaction: committed whole, or rolled back when anything in it raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
     # -- articles --------------------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored."""
@@ -119,8 +131,7 @@ class Store:
             if article.id not in seen:
                 seen.add(article.id)
                 fresh.append(article)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             if fresh:
                 start = self._next_seq()
                 self._insert_articles(fresh, start, run_id)
@@ -133,10 +144,6 @@ class Store:
                 )
             if learned:
                 self._upsert_learned(learned)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return len(fresh)
 
     def _next_seq(self) -> int:
@@ -310,14 +317,8 @@ class Store:
 
     def save_learned_actors(self, actors: Iterable[Actor]) -> int:
         """Count learned actors in (one transaction); returns how many records were written."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            written = self._upsert_learned(list(actors))
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        return written
+        with self.transaction():
+            return self._upsert_learned(list(actors))
 
     def _upsert_learned(self, actors: Sequence[Actor]) -> int:
         """Insert new learned actors; for a learned actor already stored, its ``mentions`` add up and the rest of
@@ -352,17 +353,12 @@ class Store:
         return len(rows)
 
     def save_stories(self, stories: Iterable[Story]) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             for s in stories:
                 self.con.execute(
                     "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)",
                     [s.id, s.title, s.first, s.last, json.dumps(s.to_dict(), ensure_ascii=False)],
                 )
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def iter_stories(self) -> Iterator[Story]:
         for (data,) in self.con.execute("SELECT data FROM stories ORDER BY first NULLS LAST, id").fetchall():

@@ -106,14 +106,9 @@ def update_stories(store: Store, params: ClusterParams | None = None) -> StoryUp
             update.new_stories.append(result.story_id)
         if result.copy_of is not None:
             update.duplicates += 1
-    store.con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction():
         store.set_story(assignments)
         save_clusterer(clusterer, store, touched, rows)
-        store.con.execute("COMMIT")
-    except BaseException:
-        store.con.execute("ROLLBACK")
-        raise
     save_story_records(store, build_stories(store, sorted(touched)))
     new = set(update.new_stories)
     update.updated_stories = sorted(touched - new)
