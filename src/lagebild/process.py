@@ -73,11 +73,11 @@ def process(
     run_id = store.start_run()
     summary = RunSummary(run_id=run_id)
     profiles = SourceProfiles.from_rows(store.load_profiles())
+    home = country_code(country)
     for number, batch in enumerate(batched(read_paths(inputs, source), batch_size)):
         summary.documents_in += len(batch)
         failures = [(f.path, "ingest", f.reason) for f in batch if isinstance(f, IngestFailure)]
         articles = _fresh(store, [a for a in batch if isinstance(a, Article)], summary)
-        home = country_code(country)
         for article in articles:
             article.source.country = article.source.country or home
         touched: set[tuple[str, str]] = set()

@@ -971,7 +971,7 @@ def per_unit_after_count(m: re.Match[str], ctx: Context) -> Result:
     clause = re.split(r"[,;:.!?()\"„“»«–]", ctx.text[max(0, m.start() - 60) : m.start()])[-1]
     if not _COUNTED.search(clause):
         return None  # "am Tag", "im Jahr" with no count before them: a day or year, left to other rules
-    return "SET", duration_value(1, _unit(m["unit"]))
+    return per_unit(m, ctx)
 
 
 # --- vague references ---------------------------------------------------------------------------------------------
