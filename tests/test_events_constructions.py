@@ -103,12 +103,12 @@ def test_draft_treaty_sent_to_washington_and_nato_is_request():
 
 
 def test_talks_on_three_dates_are_three_planned_consults():
-    text = "Die Gespräche sind am 10., 12. und 13. Januar geplant."
+    text = "Die Gespräche zwischen Russland und den USA sind am 10., 12. und 13. Januar geplant."
     timexes = []
     for surface, value in (("10.", "2022-01-10"), ("12.", "2022-01-12"), ("13. Januar", "2022-01-13")):
         start = text.index(surface)
         timexes.append(Timex(start, start + len(surface), surface, "DATE", value))
-    events = code(text, timexes=timexes)
+    events = code(text, ("Russland", "RUS.GOV"), ("USA", "USA.GOV"), timexes=timexes)
     consults = of_type(events, "CONSULT")
     assert [e.date for e in consults] == ["2022-01-10", "2022-01-12", "2022-01-13"]
     assert all(e.status == "planned" for e in consults)
@@ -168,15 +168,15 @@ def test_trigger_features_are_a_flat_dict():
 
 
 def test_day_list_with_one_timex_gives_three_dates():
-    text = "Gespräche sind am 10., 12. und 13. Januar geplant."
+    text = "Gespräche mit Russland sind am 10., 12. und 13. Januar geplant."
     start = text.index("13. Januar")
     timex = Timex(start, start + len("13. Januar"), "13. Januar", "DATE", "2022-01-13")
-    consults = of_type(code(text, timexes=[timex]), "CONSULT")
+    consults = of_type(code(text, ("Russland", "RUS.GOV"), timexes=[timex]), "CONSULT")
     assert [e.date for e in consults] == ["2022-01-10", "2022-01-12", "2022-01-13"]
-    english = "Talks are scheduled for January 10, 12 and 13."
+    english = "Talks with Russia are scheduled for January 10, 12 and 13."
     start = english.index("January 10")
     timex = Timex(start, start + len("January 10"), "January 10", "DATE", "2022-01-10")
-    consults = of_type(code(english, timexes=[timex], language="en"), "CONSULT")
+    consults = of_type(code(english, ("Russia", "RUS.GOV"), timexes=[timex], language="en"), "CONSULT")
     assert [e.date for e in consults] == ["2022-01-10", "2022-01-12", "2022-01-13"]
     assert all(e.status == "planned" for e in consults)
 

@@ -298,3 +298,25 @@ def test_present_or_former_name_of_a_place_is_no_time_reference() -> None:
     assert tag("Proteste in Myanmar (früher Birma) dauern an.") == {}
     assert tag("Die heutigen Machthaber schweigen.") == {"heutigen": ("DATE", "2021-12-30")}
     assert tag("Früher war alles besser.") == {"Früher": ("DATE", "PAST_REF")}
+
+
+def test_am_morgen_is_the_morning_not_tomorrow() -> None:
+    assert tag("Er kam am Morgen an.") == {"Morgen": ("TIME", "2021-12-30TMO")}
+    assert tag("Am Morgen um 10 Uhr wurde er gefunden.")["10 Uhr"] == ("TIME", "2021-12-30T10:00")
+    assert tag("Morgen um 10 Uhr beginnt das Fest.")["Morgen"] == ("DATE", "2021-12-31")
+    assert tag("Er kommt morgen wieder.") == {"morgen": ("DATE", "2021-12-31")}
+
+
+def test_first_number_of_a_range_is_a_period_of_its_own() -> None:
+    assert tag("Wir hätten lieber 50 statt 30 Jahre.") == {
+        "50": ("DURATION", "P50Y"),
+        "30 Jahre": ("DURATION", "P30Y"),
+    }
+    assert tag("Das dauert zwei bis drei Wochen.")["zwei"] == ("DURATION", "P2W")
+    assert tag("Kinder ab 6 bis 10 Jahren zahlen nichts.") == {"10 Jahren": ("DURATION", "P10Y")}
+
+
+def test_an_ordinal_day_does_not_end_the_sentence() -> None:
+    # the verb after "21. Dezember" belongs to the same sentence: a past report, so the date of this year
+    found = tag("Am 21. Dezember begann die Sitzung, die er leitete.", "2022-01-14")
+    assert found["21. Dezember"] == ("DATE", "2021-12-21")

@@ -95,3 +95,28 @@ def test_english_weekdays() -> None:
 def test_month_of_the_dct_in_a_past_clause_is_this_year() -> None:
     found = {t.text: t.value for t in find_timexes("Seit Anfang Februar arbeitete er dort.", "2002-02-21")}
     assert found["Anfang Februar"] == "2002-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Laut Polizei soll der Täter am Montag geflüchtet sein.", PAST),  # modal + perfect infinitive
+        ("Am Montag soll der Täter geflüchtet sein.", PAST),
+        ("Die am Montag vorgestellte Studie zeigt Probleme.", PAST),  # attributive participle
+        ("Die am Montag geplante Sitzung fällt aus.", None),  # a planned event is no past one
+        ("Seit Montag gilt die neue Regel.", PAST),
+        ("Ab Montag gilt die neue Regel.", FUTURE),
+        ("Die Ausstellung ist bis Montag geöffnet.", FUTURE),  # state passive, not a perfect
+        ("Der Streik dauerte bis Montag.", PAST),
+        ("Wie am Montag berichtet, werden die Straßen gesperrt.", PAST),  # participle without auxiliary
+        ("Die Feier, die am Montag beginnt, wurde lange geplant.", PRESENT),  # the subordinate clause's verb
+    ],
+)
+def test_framing_and_elliptic_constructions(text: str, expected: int | None) -> None:
+    found = tense_of(text, "Montag")
+    assert found == expected or (expected is None and found != PAST)
+
+
+def test_framed_weekdays_resolve_by_their_preposition() -> None:
+    found = {t.text: t.value for t in find_timexes("Seit Montag gilt die Regel, ab Freitag eine neue.", DCT)}
+    assert found == {"Montag": "2021-12-27", "Freitag": "2021-12-31"}

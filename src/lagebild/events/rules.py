@@ -196,6 +196,9 @@ def _actors(
         bare = [g for g in before if g.prep is None] or [g for g in after if g.prep is None]
         target = bare[-1] if bare and bare[-1] is not source else None
         return source.actors, (target.actors if target else [])
+    undergoer = _passive_undergoer(features, trigger, before, after) if not agents else None
+    if undergoer is not None:
+        return [], undergoer.actors
     nominal = _noun_trigger_actors(features, trigger, before, after)
     if nominal is not None:
         return nominal
@@ -233,6 +236,8 @@ def _actors(
             g for g in before if g is not source and g.start > source.end and g.prep not in _LOCATIVE_PREPS
         ]
         target = earlier[-1] if earlier else None
+    if target is None:
+        target = _fronted_object(features, trigger, before, source)
     src = source.actors if source else []
     tgt = _distinct(target.actors if target else [], src, features.language)
     if len(src) > 1 and trigger.type in _SYMMETRIC and (target is None or target.prep is None):
@@ -253,6 +258,53 @@ def _complementiser_subject(features: SentenceFeatures, group: _Group, clause_st
     """German finite subordinate clauses put the subject first after the conjunction (``dass die Linkspartei
     ... tolerieren werde``, ``falls Russland die Ukraine angreift``): that actor is the subject, not an object."""
     return bool(_COMPLEMENTISER_THEN_PHRASE.fullmatch(features.text, clause_start, group.start))
+
+
+_WERDEN = re.compile(r"(?<!\w)(?:wurden?|worden|wird|werden|würden?)(?!\w)", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"(?:^|^[a-zäöü]{2,8}?)ge[a-zäöüß]+(?:t|en)$|^[a-zäöüß]+(?:t|et|iert)$|"
+    r"^(?:be|er|ver|zer|ent|miss|über|unter|wider|hinter)[a-zäöüß]*(?:oss|ieb|iff|og|ot|ung|och|ob|und|ang|ess|org)en$"
+)
+"""A German past participle: ``(fest)genommen``, ``aufgefordert``, ``verhaftet``, ``kritisiert``, ``erschossen``;
+not an infinitive (``angreifen``, ``verhaften``) after a future ``wird``."""
+_TARGET_PREPS_FRONTED = frozenset({"gegen", "gegenüber"})
+
+
+def _german_passive(features: SentenceFeatures, trigger: Trigger) -> bool:
+    """A German ``werden`` passive of a verb trigger: its roles follow from the grammar (the ``von`` agent is
+    the source, the subject the target), which the rules read directly."""
+    if features.language != "de" or not trigger.text[:1].islower():
+        return False
+    lo, _hi = features.clause_of(trigger.start)
+    verb = trigger.text.split()[0].lower()
+    return bool(_PARTICIPLE.search(verb) and _WERDEN.search(features.text, lo, trigger.start))
+
+
+def _passive_undergoer(
+    features: SentenceFeatures, trigger: Trigger, before: list[_Group], after: list[_Group]
+) -> _Group | None:
+    """The subject of a German agentless passive is the one the act is done to: ``Der Oppositionsführer wurde in
+    Moskau verhaftet``, ``Kroatien wurde aufgefordert, ...``. The verb must be a participle (lower-case, not an
+    infinitive after a future ``wird``) with a ``werden`` form before it in its clause."""
+    if not _german_passive(features, trigger):
+        return None
+    lo, hi = features.clause_of(trigger.start)
+    bare = [g for g in before if g.prep is None and g.start >= lo] or [
+        g for g in after if g.prep is None and g.end <= hi
+    ]
+    return bare[0] if bare else None
+
+
+def _fronted_object(
+    features: SentenceFeatures, trigger: Trigger, before: list[_Group], source: _Group | None
+) -> _Group | None:
+    """A ``gegen`` / ``gegenüber`` phrase before the verb in its clause is the act's target (``Gegen Russland
+    verhängte die EU neue Sanktionen``)."""
+    if features.language != "de":
+        return None
+    lo, _hi = features.clause_of(trigger.start)
+    fronted = [g for g in before if g.prep in _TARGET_PREPS_FRONTED and g.start >= lo and g is not source]
+    return fronted[-1] if fronted else None
 
 
 def _mittelfeld_object(features: SentenceFeatures, group: _Group, clause_start: int) -> bool:
@@ -509,7 +561,7 @@ def decide(
         options: list[Candidate] = []
         if trace is not None or (model is not None and trigger.type not in _SYMMETRIC):
             options = candidates(features, trigger, all_groups, apposition, cut, source, target)
-        if model is not None and trigger.type not in _SYMMETRIC:
+        if model is not None and trigger.type not in _SYMMETRIC and not _german_passive(features, trigger):
             source, target = choose(model, options, source, target, features.language == "en")
         intent = _intent(features, trigger) and not features.cue_in("negation", features.start, trigger.start)
         if not _refusal(features, trigger) and (
@@ -583,7 +635,11 @@ def decide(
         for event in events[index + 1 :]:
             if event.status == "occurred":
                 event.status = "planned"
-    kept = [i for i, event in enumerate(events) if not _interview(event) and not _commercial(event)]
+    kept = [
+        i
+        for i, event in enumerate(events)
+        if not _interview(event) and not _commercial(event) and not _nobody_meets(event)
+    ]
     order = _main_first(features, [positions[i] for i in kept])
     if trace is not None:
         trace.extend(traced[kept[i]] for i in order)
@@ -606,6 +662,15 @@ def _interview(event: Event) -> bool:
         and bool(event.target)
         and all(actor_code(actor)[1] in _MEDIA for actor in event.target)
     )
+
+
+def _nobody_meets(event: Event) -> bool:
+    """A meeting or joint work without any identified party (``nach dem Treffen``, ``eine weitere
+    Zusammenarbeit``): meeting words are common outside politics, and a joint act needs its participants."""
+    return event.type in _JOINT and not event.source and not event.target
+
+
+_JOINT = frozenset({"CONSULT", "COOPERATE"})
 
 
 def _commercial(event: Event) -> bool:

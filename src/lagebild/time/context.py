@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 
 from .tense import FUTURE, PAST, classify, document_tense
 
-_SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"“”»«']?\s+(?=[A-ZÄÖÜ\"„»«])|\n\s*\n|\n")
+# a sentence ends at . ! ? : ; before a capital, but not after an ordinal ("am 21. Dezember", "der 3. Platz")
+# or a title or abbreviation that is followed by a name or a noun ("Dr. Müller", "St. Ulrich", "Nr. 5")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?:;])(?<![^\d]\d\.)(?<!^\d\.)(?<!\D\d\d\.)(?<!\b(?:Dr|St|Nr|Hl)\.)(?<!\bProf\.)"
+    r"[\"“”»«']?\s+(?=[A-ZÄÖÜ\"„»«])|\n\s*\n|\n"
+)
 
 _NEWS_CUES = re.compile(
     r"\b(?:gestern|vorgestern|(?<!von )morgen|übermorgen|yesterday|tomorrow|\d{1,2}[.:]\d{2} Uhr|\d{1,2} Uhr)\b"

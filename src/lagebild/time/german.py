@@ -343,11 +343,19 @@ def holiday(m: re.Match[str], ctx: Context) -> Result:
 # --- relative days, weekdays, parts of day ------------------------------------------------------------------------
 
 _DAY_WORDS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+# "am Morgen", "jeden Morgen", "des Morgens": the part of day, not tomorrow (a capitalised "Morgen" is tomorrow
+# only where it opens a clause: "Morgen um 10 Uhr beginnt ...")
+_MORNING_DETERMINERS = [
+    w
+    for word in ("am", "vom", "zum", "des", "der", "den", "dem", "gegen", "jeden", "diesen", "einen", "eines")
+    for w in (word, word.capitalize())
+]
+_NOT_THE_MORNING = "".join(rf"(?<!\b{w}\s)" for w in _MORNING_DETERMINERS)
 _GENERIC_DAY = re.compile(r"\bvon\s+$")
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?P<w>[Vv]orgestern|[Gg]estern|[Hh]eute|morgen|Morgen(?=\s+(?:früh|[a-zäöü]))|[Üü]bermorgen)(?:\s+{POD})?){E}",
+    rf"{B}(?P<t>(?P<w>[Vv]orgestern|[Gg]estern|[Hh]eute|morgen|{_NOT_THE_MORNING}Morgen(?=\s+(?:früh|[a-zäöü]))|[Üü]bermorgen)(?:\s+{POD})?){E}",
     CASE,
 )
 def day_word(m: re.Match[str], ctx: Context) -> Result:
@@ -722,6 +730,20 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
         if second is not None:
             value += duration_value(second, _unit(m["unit2"]))[1:]
     return "DURATION", value
+
+
+@RULES.add(
+    rf"{B}{MOD}(?P<t>{NUM})\s+(?:bis|oder|statt|und|[-–])\s+(?:\d+|{GERMAN_NUMBER_WORD})\s+{UNIT}{E}",
+    keyword=rf"(?:bis|oder|statt|und|[-–])\s+\w+\s+(?:{_UNIT_CUE})",
+)
+def range_start_period(m: re.Match[str], ctx: Context) -> Result:
+    """ "50 statt 30 Jahre", "zwei bis drei Wochen": the first number is a period of the unit named after the
+    second (TimeML marks each end of a range on its own)."""
+    amount = german_number(m["num"].lower())
+    unit = _unit(m["unit"])
+    if amount is None or unit == "WE" or _is_age(m, ctx):
+        return None
+    return "DURATION", duration_value(amount, unit)
 
 
 @RULES.add(

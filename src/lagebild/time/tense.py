@@ -102,6 +102,15 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:'ll)?")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:und|oder|aber|doch|sondern|and|but|or)\b")
 
 
+_MODALS = _words("will wollen soll sollen kann können muss müssen darf dürfen dürfte dürften mag")
+
+
+def _has_perfect_infinitive(words: list[str]) -> bool:
+    """A participle followed by "sein"/"haben" ("geflüchtet sein", "gestohlen haben"): with a modal, an
+    inference about the past."""
+    return any(w in ("sein", "haben") and i and _is_participle(words[i - 1]) for i, w in enumerate(words))
+
+
 def _is_participle(word: str) -> bool:
     """A past participle standing alone (not an inflected adjective such as "geplanten", "gewählte")."""
     if word in _NOT_PARTICIPLE or not _PARTICIPLE.fullmatch(word):
@@ -139,6 +148,7 @@ def _german_clause(words: list[str], focus: int) -> tuple[int, int] | None:
     """(distance, tense) of the strongest cue in a clause's lower-case words, ``focus`` the expression's index."""
     has_participle = any(_is_participle(w) for w in words)
     has_worden = "worden" in words or "gewesen" in words
+    perfect_infinitive = _has_perfect_infinitive(words)
     best: tuple[int, int] | None = None
     for i, w in enumerate(words):
         if w in _AUX_PRESENT:
@@ -148,8 +158,8 @@ def _german_clause(words: list[str], focus: int) -> tuple[int, int] | None:
                 signal = FUTURE  # "ist am Montag zu erwarten"
             else:
                 continue
-        elif w in ("wird", "werden", "werde") and has_worden:
-            signal = PAST  # "soll/wird ... verhaftet worden sein": a passive perfect
+        elif (w in ("wird", "werden", "werde") and has_worden) or (w in _MODALS and perfect_infinitive):
+            signal = PAST  # "soll/wird ... verhaftet worden sein", "soll ... geflüchtet sein": a perfect infinitive
         else:
             found = _german_word(w, words[i - 1] if i else "")
             if found is None:
@@ -160,6 +170,12 @@ def _german_clause(words: list[str], focus: int) -> tuple[int, int] | None:
             best = (distance, signal)
     if best is None and "zu" in words:
         return (len(words), FUTURE)  # "..., am Montag nach Berlin zu reisen": an intention
+    if (
+        best is None
+        and ("wie" in words or "^wie" in words)
+        and any(w.endswith("t") and _is_participle(w) for w in words)
+    ):
+        return (len(words), PAST)  # "wie am Montag berichtet": a participle with its auxiliary left out
     return best
 
 
@@ -225,6 +241,40 @@ def _fronted_verb(text: str, start: int, end: int, sentence_start: int) -> str |
     return after.group(0) if after and after.start() - end < 4 else None
 
 
+_ARTICLE = _words("der die das den dem des ein eine einen einem einer eines")
+# participles used as adjectives that point ahead ("die für Montag geplante Sitzung")
+_PLANNED = re.compile(r"(?:geplant|vorgesehen|angesetzt|anberaumt|angekündigt|erwartet|terminisiert)e[nmrs]?")
+_ATTRIBUTIVE = re.compile(
+    r"(?:\w*ge\w{2,}(?:t|en)|(?:be|emp|ent|er|ver|zer|miss)\w{3,}(?:t|en)|\w{3,}iert)e[nmrs]?"
+)
+
+
+def _framing_cue(text: str, start: int, end: int, before: list[str], after: list[str]) -> int | None:
+    """Cues that frame the expression itself and outrank the clause's verb: "seit Montag" (the last one),
+    "bis/ab Montag" in a clause without a past-tense verb (the next one: "ist bis Sonntag geöffnet"), and an
+    attributive participle after it ("die am Montag vorgestellte Studie": done by then)."""
+    head = before[-1].lstrip("^") if before else ""
+    second = before[-2].lstrip("^") if len(before) > 1 else ""
+    if head == "seit":
+        return PAST
+    if head in ("bis", "ab") or (head == "zum" and second == "bis"):
+        words = before + after
+        preterite = any(
+            w not in _AUX_PRESENT and _german_word(w, words[i - 1] if i else "") == PAST
+            for i, w in enumerate(words)
+        )
+        has_perfect = any(w in ("hat", "haben", "habe") for w in words) and any(
+            _is_participle(w) for w in words
+        )
+        return PAST if preterite or has_perfect else FUTURE
+    if head in ("am", "vom") and second in _ARTICLE and after:
+        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        word = following.group(0) if following else ""
+        if word and word[0].islower() and _ATTRIBUTIVE.fullmatch(word) and not _PLANNED.fullmatch(word):
+            return PAST
+    return None
+
+
 def classify(text: str, start: int, end: int, sentence: tuple[int, int], language: str) -> int | None:
     """PAST, PRESENT or FUTURE for the expression at ``[start, end)`` of ``text``, or ``None`` when the clause
     and the sentence hold no cue at all."""
@@ -237,19 +287,46 @@ def classify(text: str, start: int, end: int, sentence: tuple[int, int], languag
     before, after = _tokens(text[c_start:start], language), _tokens(text[end:c_end], language)
     cue = clause_cue(before + after, len(before))
     if german:
+        framed = _framing_cue(text, start, end, before, after)
+        if framed is not None:
+            return framed
         verb = _fronted_verb(text, start, end, s)
         if verb is not None and (verb[0].islower() or verb.isupper()):
             verb = verb.lower()
             if verb in _AUX_PRESENT:
                 return PAST if cue and cue[1] == PAST else PRESENT
             direct = _german_word(verb, "")
+            if verb in _MODALS and _has_perfect_infinitive(after):
+                return PAST  # "Am Montag soll der Täter geflüchtet sein"
             if direct is not None:
                 return direct
             return cue[1] if cue and cue[1] != PAST else PRESENT  # "Am Dienstag beginnt der Gipfel"
+    if cue is None and german and _present_subordinate(before, after):
+        return PRESENT  # "..., die am 1. Mai stattfindet, ...": its own verb is in the present
     if cue is None:
         before, after = _tokens(text[s:start], language), _tokens(text[end:e], language)
         cue = clause_cue(before + after, len(before))
     return cue[1] if cue else None
+
+
+_SUBORDINATOR = _words(
+    "der die das dem den deren dessen denen dass wenn weil ob wo wie sobald bevor ehe solange falls sofern damit"
+)
+
+
+def _present_subordinate(before: list[str], after: list[str]) -> bool:
+    """A subordinate clause (opened by a relative pronoun or a conjunction) whose final word, its finite verb
+    in German word order, is a present-tense form (the clause held no past or future cue)."""
+    words = before + after
+    if len(words) < 3 or words[0] not in _SUBORDINATOR or not after:
+        return False
+    last = words[-1]
+    return (
+        not last.startswith("^")
+        and len(last) > 3
+        and last.endswith(("t", "en"))
+        and not _PARTICIPLE_SHAPE.fullmatch(last)
+    )
 
 
 def document_tense(text: str, language: str) -> int:
