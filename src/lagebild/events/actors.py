@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from lagebild.entities.actors import slug
 from lagebild.events.resources import gazetteer
 from lagebild.language.lexicon import DETERMINERS as _DETERMINERS
 from lagebild.model import Entity
@@ -85,10 +86,6 @@ def actor_code(actor_id: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "org"
-
-
 def _sector_near(text: str, start: int, end: int) -> str | None:
     """A sector noun inside the mention or right after it (adjective + noun) or right before it (noun + name)."""
     after = " ".join(text[end:].split()[:_SECTOR_WINDOW])
@@ -107,7 +104,7 @@ def gazetteer_actor(text: str, start: int, end: int) -> str | None:
     if code is None:
         return None
     if code == "IGO":
-        return f"org.{_slug(surface)}"
+        return f"org.{slug(surface) or 'org'}"
     sector = _sector_near(text, start, end)
     return f"{code}.{sector}" if sector else code
 
