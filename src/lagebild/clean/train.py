@@ -6,8 +6,8 @@ belongs to the ground-truth body, by token overlap. The boilerplate vocabulary (
 labelled lines; a training page's features use the vocabulary of the other training pages (leave one page out), so
 that the classifier learns from vocabulary scores as they look on unseen pages. A plain model without them (labels
 at ``PLAIN_LABEL_OVERLAP``) scores the pages where the vocabulary knows few words (German and any other language
-the mostly English set says little about). Document-level k-fold
-cross-validation reports honest figures.
+the mostly English set says little about). The vocabulary model's threshold is chosen by inner cross-validation
+over the training pages (``tuned_threshold``). Document-level k-fold cross-validation reports honest figures.
 
     python -m lagebild.clean.train --data ../shared/data [--folds 5] [--out PATH]
 """
@@ -25,13 +25,16 @@ import numpy as np
 
 from lagebild.clean.features import line_features
 from lagebild.clean.html import visible_lines
-from lagebild.clean.lexicon import MIN_KNOWN, WordCounts, total
+from lagebild.clean.lexicon import MIN_KNOWN, WordCounts, known_share, total
 from lagebild.clean.linemodel import MODEL_PATH, Linear, LineModel, second_pass_rows
 from lagebild.clean.lines import Line, classify_lines, hand_lines
 
 LABEL_OVERLAP = 0.7  # share of a line's tokens found in the gold body for the line to count as body
 PLAIN_LABEL_OVERLAP = 0.6  # the same for the plain model (its labels as before the vocabulary was added)
-THRESHOLD = 0.5  # body probability from which a line is kept (cross-validation: 0.5 and 0.55 within 0.001)
+# body probability from which a line is kept: the plain model's; the vocabulary model's is chosen of THRESHOLDS
+THRESHOLD = 0.5
+THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6)
+INNER_FOLDS = 5  # folds of the training pages that choose the vocabulary model's threshold (1: ``THRESHOLD``)
 SEED = 13
 STACK_FOLDS = 5  # the second pass learns from out-of-fold first-pass scores (1: in-sample scores)
 
@@ -79,6 +82,8 @@ class Page:
     """A training page prepared once: hand-rule lines, labels, the plain model's lines (hand rules without comment
     signatures, as the plain model was trained before them) and labels, and word counts."""
 
+    texts: list[str]
+    gold: str
     lines: list[Line]
     labels: np.ndarray
     plain_lines: list[Line]
@@ -91,6 +96,8 @@ def prepare(doc: Doc) -> Page:
     lines = hand_lines(doc.lines)
     labels = line_labels(doc.lines, doc.gold)
     return Page(
+        texts=doc.lines,
+        gold=doc.gold,
         lines=lines,
         labels=labels,
         plain_lines=hand_lines(doc.lines, comment_signatures=False),
@@ -123,17 +130,43 @@ def training_matrices(docs: list[Doc]) -> list[tuple[np.ndarray, np.ndarray]]:
     return training_set([prepare(doc) for doc in docs])[0]
 
 
-def fit_pages(pages: list[Page], c: float = 1.0) -> LineModel:
+def fit_pages(pages: list[Page], c: float = 1.0, inner_folds: int = INNER_FOLDS) -> LineModel:
     """The line classifier with its vocabulary, and its ``plain`` model (no vocabulary scores, the labels as before
     the vocabulary) for the pages where the vocabulary knows less than ``MIN_KNOWN`` of the words. Both learn from
     all pages (training the vocabulary model on the pages above ``MIN_KNOWN`` only: zyte CV equal,
-    trafilatura-eval tuning text 0.002 lower)."""
+    trafilatura-eval tuning text 0.002 lower). The vocabulary model's threshold is chosen by ``inner_folds``-fold
+    cross-validation over the same pages (``tuned_threshold``)."""
     plain = replace(fit(plain_matrices(pages), c), threshold=THRESHOLD)
     matrices, lexicon = training_set(pages)
     if not matrices:
         return plain
     model = fit(matrices, c)
-    return replace(model, lexicon=lexicon, threshold=THRESHOLD, plain=plain, min_known=MIN_KNOWN)
+    threshold = tuned_threshold(pages, c, inner_folds) if inner_folds > 1 else THRESHOLD
+    return replace(model, lexicon=lexicon, threshold=threshold, plain=plain, min_known=MIN_KNOWN)
+
+
+def tuned_threshold(pages: list[Page], c: float, folds: int) -> float:
+    """The vocabulary model's threshold (of ``THRESHOLDS``) with the best token F1 of the text path's body on
+    ``pages``, each page scored by a model trained without its fold (ties: the one nearest ``THRESHOLD``). Pages
+    left to the plain model score the same at every threshold and are skipped."""
+    precision = np.zeros(len(THRESHOLDS))
+    recall = np.zeros(len(THRESHOLDS))
+    for k in range(folds):
+        matrices, lexicon = training_set([page for i, page in enumerate(pages) if i % folds != k])
+        if not matrices:
+            continue
+        model = replace(fit(matrices, c), lexicon=lexicon)
+        for page in pages[k::folds]:
+            if known_share((line.tokens for line in page.lines), lexicon) < MIN_KNOWN:
+                continue
+            for j, threshold in enumerate(THRESHOLDS):
+                result = classify_lines(page.texts, model=replace(model, threshold=threshold))
+                p, r = token_prf("\n".join(result.body), page.gold)
+                precision[j] += p
+                recall[j] += r
+    f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-9)
+    best = max(range(len(THRESHOLDS)), key=lambda j: (round(f1[j], 9), -abs(THRESHOLDS[j] - THRESHOLD)))
+    return THRESHOLDS[best]
 
 
 def _fit_linear(x: np.ndarray, y: np.ndarray, c: float) -> Linear:
