@@ -112,10 +112,16 @@ def pick(
     return best if scores[best] - scores[rule] > decision.margin else rule
 
 
-def rule_index(candidates: Sequence[Candidate], actors: Sequence[str]) -> int | None:
-    """The candidate the rules chose: the first whose actors overlap the rules' actor ids."""
+def rule_index(
+    candidates: Sequence[Candidate], actors: Sequence[str], besides: int | None = None
+) -> int | None:
+    """The candidate the rules chose: the first whose actors overlap the rules' actor ids, other than ``besides``
+    where another overlaps too (a target naming the source's country again, ``Croatia is investigating ...
+    by Croatian extremists``, is a second mention, not the source's own group)."""
     chosen = set(actors)
-    return next((i for i, c in enumerate(candidates) if chosen & set(c.actors)), None)
+    hits = [i for i, c in enumerate(candidates) if chosen & set(c.actors)]
+    others = [i for i in hits if i != besides]
+    return (others or hits or [None])[0]
 
 
 def choose(
@@ -132,7 +138,7 @@ def choose(
     if not candidates:
         return source, target
     rule_source = rule_index(candidates, source) if source else None
-    rule_target = rule_index(candidates, target) if target else None
+    rule_target = rule_index(candidates, target, rule_source) if target else None
     if (source and rule_source is None) or (target and rule_target is None):
         return source, target  # the rules took an actor from outside the sentence's groups: keep their choice
     src = pick(

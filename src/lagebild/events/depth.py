@@ -177,6 +177,11 @@ def depths(text: str, start: int, end: int, positions: list[int], language: str)
             opened = True
         elif lower == _INFINITIVE_MARK[lang] and _verb_like(tokens[index + 1][1] if following else ""):
             opened = False
+        elif lang == "en" and index > 0 and previous in _BREAKS and _participle(word):
+            levels.append(True)  # ", killing at least 20 people": an adjunct, the participle included
+            marks.append((offset, len(levels)))
+            previous = word
+            continue
         if opened is not None:
             opened = opened or lang == "de"  # German sets off every subordinate clause with commas
             marks.append((offset, len(levels)))
@@ -192,6 +197,11 @@ def depths(text: str, start: int, end: int, positions: list[int], language: str)
             depth = value
         out.append(max(depth, _own_infinitive(text, position, lang)))
     return out
+
+
+def _participle(word: str) -> bool:
+    """An English present participle (``killing``, ``demanding``), lower-case as inside a sentence."""
+    return word[:1].islower() and len(word) > 5 and word.endswith("ing") and word != "according"
 
 
 def _own_infinitive(text: str, position: int, lang: str) -> int:
