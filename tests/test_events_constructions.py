@@ -188,3 +188,12 @@ def test_event_takes_the_date_a_duration_points_to():
     events = code(text, ("Putin", "per.wladimir-putin"), ("Biden", "per.joe-biden"), timexes=[timex])
     (consult,) = of_type(events, "CONSULT")
     assert consult.date_from == "timex" and consult.date != PUBLISHED
+
+
+def test_dated_talks_without_parties_stay_undated_meetings_without_parties_go():
+    text = "Die Gespräche sind am 10., 12. und 13. Januar geplant."
+    start = text.index("13. Januar")
+    timex = Timex(start, start + len("13. Januar"), "13. Januar", "DATE", "2022-01-13")
+    consults = of_type(code(text, timexes=[timex]), "CONSULT")
+    assert [e.date for e in consults] == ["2022-01-10", "2022-01-12", "2022-01-13"]
+    assert of_type(code("Nach dem Treffen gingen alle nach Hause."), "CONSULT") == []

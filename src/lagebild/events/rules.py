@@ -665,9 +665,11 @@ def _interview(event: Event) -> bool:
 
 
 def _nobody_meets(event: Event) -> bool:
-    """A meeting or joint work without any identified party (``nach dem Treffen``, ``eine weitere
-    Zusammenarbeit``): meeting words are common outside politics, and a joint act needs its participants."""
-    return event.type in _JOINT and not event.source and not event.target
+    """A meeting or joint work without any identified party and without a date of its own (``nach dem Treffen``,
+    ``eine weitere Zusammenarbeit``): meeting words are common outside politics, and a joint act needs its
+    participants. Dated talks stay (``Die Gespräche sind am 10., 12. und 13. Januar geplant``): their parties are
+    usually named in the sentences before."""
+    return event.type in _JOINT and not event.source and not event.target and event.date_from != "timex"
 
 
 _JOINT = frozenset({"CONSULT", "COOPERATE"})
