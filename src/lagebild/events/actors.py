@@ -91,9 +91,9 @@ def _sector_near(text: str, start: int, end: int) -> str | None:
     after = " ".join(text[end:].split()[:_SECTOR_WINDOW])
     before = " ".join(text[:start].split()[-1:])
     for window in (text[start:end], after, before):
-        for sector, regex in gazetteer().sectors:
-            if regex.search(window):
-                return sector
+        sector = _sector_in(window)
+        if sector:
+            return sector
     return None
 
 

@@ -169,6 +169,7 @@ def depths(text: str, start: int, end: int, positions: list[int], language: str)
             continue
         following = tokens[index + 1][1].lower() if index + 1 < len(tokens) else ""
         opened: bool | None = None  # None: no new level; else whether it closes at the next comma
+        inside = False  # does the word that opens the level belong to it?
         if previous in _BREAKS and lower in _RELATIVE[lang] and index > 0:
             opened = True
         elif lower in _SUBORDINATORS[lang]:
@@ -178,15 +179,12 @@ def depths(text: str, start: int, end: int, positions: list[int], language: str)
         elif lower == _INFINITIVE_MARK[lang] and _verb_like(tokens[index + 1][1] if following else ""):
             opened = False
         elif lang == "en" and index > 0 and previous in _BREAKS and _participle(word):
-            levels.append(True)  # ", killing at least 20 people": an adjunct, the participle included
-            marks.append((offset, len(levels)))
-            previous = word
-            continue
+            opened, inside = True, True  # ", killing at least 20 people": an adjunct, the participle included
         if opened is not None:
             opened = opened or lang == "de"  # German sets off every subordinate clause with commas
             marks.append((offset, len(levels)))
             levels.append(opened)
-            marks.append((offset + len(word), len(levels)))
+            marks.append((offset if inside else offset + len(word), len(levels)))
         previous = word
     out = []
     for position in positions:

@@ -244,9 +244,7 @@ def _fronted_verb(text: str, start: int, end: int, sentence_start: int) -> str |
 _ARTICLE = _words("der die das den dem des ein eine einen einem einer eines")
 # participles used as adjectives that point ahead ("die für Montag geplante Sitzung")
 _PLANNED = re.compile(r"(?:geplant|vorgesehen|angesetzt|anberaumt|angekündigt|erwartet|terminisiert)e[nmrs]?")
-_ATTRIBUTIVE = re.compile(
-    r"(?:\w*ge\w{2,}(?:t|en)|(?:be|emp|ent|er|ver|zer|miss)\w{3,}(?:t|en)|\w{3,}iert)e[nmrs]?"
-)
+_ATTRIBUTIVE = re.compile(rf"(?:{_PARTICIPLE.pattern})e[nmrs]?")  # a participle with an adjective ending
 
 
 def _framing_cue(text: str, start: int, end: int, before: list[str], after: list[str]) -> int | None:
