@@ -289,6 +289,16 @@ def main() -> None:
     for row in rows:
         cells = " | ".join(f"{'{:.3f}/{:.3f}/{:.3f}'.format(*row[c]):<24}" for c in cols)
         print(f"| {row['tool']:<16} | {cells} | {row['docs/s']:6.1f} |")
+    lagebild = next((row for row in rows if row["tool"] == "lagebild"), None)
+    peer_rows = [row for row in rows if row["tool"] != "lagebild"]
+    if lagebild and peer_rows:
+        margins = []
+        for col in cols:
+            best = max(peer_rows, key=lambda row: row[col][2])
+            margins.append(
+                f"{col} {lagebild[col][2] - best[col][2]:+.4f} ({best['tool']} {best[col][2]:.4f})"
+            )
+        print("\nlagebild F1 minus the best peer's: " + "; ".join(margins))
     half_cols = [f"{h} {v}" for h in ("tuning", "held-out") for v in ("html", "text")]
     if rows and half_cols[0] in rows[0]:
         print(

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from lagebild.clean.features import line_features, n_features
+from lagebild.clean.features import STOP_SHARE_KNOWN, line_features, n_features, stop_share
 from lagebild.clean.lexicon import WordCounts, known_share, line_score, total
 from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.lines import classify_lines, hand_lines
@@ -23,6 +23,12 @@ GERMAN = [
     "Damit solle die Inflation gebremst werden, die zuletzt auf den höchsten Stand seit vier Jahrzehnten gestiegen sei.",
     "An den Märkten war die Erhöhung erwartet worden, die Kurse stiegen nach der Mitteilung am Nachmittag leicht an.",
     "Mehrere Ökonomen warnten, dass weitere Schritte die Wirtschaft noch in diesem Jahr in eine Rezession treiben könnten.",
+]
+INDONESIAN = [
+    "Bank sentral menaikkan suku bunga acuan sebesar setengah poin persentase pada hari Kamis, kenaikan terbesar.",
+    "Menurut para pejabat, keputusan itu bertujuan menekan inflasi yang naik ke tingkat tertinggi dalam empat dekade.",
+    "Pasar sudah memperkirakan kenaikan itu, dan saham naik sedikit setelah pengumuman pada sore hari.",
+    "Beberapa ekonom memperingatkan bahwa kenaikan berikutnya dapat mendorong ekonomi ke dalam resesi tahun ini.",
 ]
 NAV = ["Home", "World", "Business", "Markets", "Tech", "Opinion", "Sport", "Culture", "Travel", "Video"]
 FOOTER = ["About us", "Contact", "Careers", "Advertise with us", "Sitemap", "Help centre", "Accessibility"]
@@ -93,6 +99,22 @@ def test_vocabulary_is_used_only_where_it_knows_the_words() -> None:
     assert (
         np.array_equal(proba, model.plain.proba(line_features(german))) and threshold == model.plain.threshold
     )
+
+
+def test_a_page_in_a_language_without_known_stopwords_goes_to_the_blind_model() -> None:
+    model = shipped_model()
+    assert model is not None and model.plain is not None and model.blind is not None
+    indonesian = hand_lines(INDONESIAN)
+    assert model.for_page(indonesian) is model.plain
+    assert stop_share(indonesian) < STOP_SHARE_KNOWN
+    proba, threshold = model.page_proba(indonesian)
+    blind = hand_lines(INDONESIAN, stopwords=False)  # the page as the blind model learned it: no stopwords
+    assert all(line.stops == 0 for line in blind)
+    assert (
+        np.array_equal(proba, model.blind.proba(line_features(blind))) and threshold == model.blind.threshold
+    )
+    german = hand_lines(GERMAN)  # German stopwords are known: the plain model, not the blind one
+    assert np.array_equal(model.page_proba(german)[0], model.plain.proba(line_features(german)))
 
 
 def test_german_page_is_cleaned_as_by_the_plain_model() -> None:

@@ -32,7 +32,12 @@ def test_shipped_model_loads_and_matches_feature_width() -> None:
     model = shipped_model()
     assert model is not None and model.plain is not None
     extra = context_features(np.zeros(1)).shape[1] + n_page_features()
-    for part, width in ((model, n_features(lexical=True)), (model.plain, n_features())):
+    assert model.blind is not None and not model.blind.lexicon
+    for part, width in (
+        (model, n_features(lexical=True)),
+        (model.plain, n_features()),
+        (model.blind, n_features()),
+    ):
         assert part.first.coef.shape == (width,)
         assert part.second.coef.shape == (width + extra,)
     assert line_features(hand_lines(PAGE)).shape == (len(PAGE), n_features())
@@ -47,6 +52,10 @@ def test_model_round_trip() -> None:
     assert again.plain is not None and again.min_known == model.min_known
     features = line_features(lines)
     assert np.allclose(model.plain.proba(features), again.plain.proba(features))
+    assert (
+        model.blind is not None and again.blind is not None and again.blind.threshold == model.blind.threshold
+    )
+    assert np.allclose(model.blind.proba(features), again.blind.proba(features))
 
 
 def test_whole_page_scrape_keeps_body_and_drops_navigation() -> None:

@@ -74,3 +74,6 @@ def test_threshold_is_chosen_by_inner_cross_validation_nearest_the_default_on_ti
     assert tuned_threshold(pages, 1.0, 5) == THRESHOLD
     model = fit_pages(pages, inner_folds=5)
     assert model.threshold in THRESHOLDS and model.plain is not None and model.plain.threshold == THRESHOLD
+    # the blind model's threshold is chosen the same way, every page read without stopwords
+    assert tuned_threshold(pages, 1.0, 5, blind=True) == THRESHOLD
+    assert model.blind is not None and model.blind.threshold == THRESHOLD

@@ -24,6 +24,12 @@ _QUOTE = re.compile(r"[\"“”„»«]")
 _BULLET = re.compile(r"^\W")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|@\w")
 _WINDOW = 5
+STOP_SHARE_KNOWN = 0.08  # from this share of stopwords on a page, its language is one ``STOPWORDS`` covers
+
+
+def stop_share(lines: list[Line]) -> float:
+    """The share of the page's words that are stopwords (``patterns.STOPWORDS``: German or English ones)."""
+    return sum(line.stops for line in lines) / max(1, sum(line.words for line in lines))
 
 
 def _own(line: Line) -> list[float]:

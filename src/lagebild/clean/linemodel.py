@@ -2,7 +2,9 @@
 log-odds of a body line, see ``lexicon``), stored as plain JSON.
 
 The vocabulary is learned from mostly English pages: it is used only on a page where it knows most words
-(``lexicon.MIN_KNOWN``); any other page (German, for one) is scored by the ``plain`` model, trained without it.
+(``lexicon.MIN_KNOWN``); any other page (German, for one) is scored by the ``plain`` model, trained without it,
+and a page whose language has no known stopwords (neither German nor English) by the ``blind`` model, trained on
+every page read without stopwords.
 
 The first pass scores each line from its own and its neighbours' features; the second adds the first pass's
 scores around the line (a body line sits among body lines) and over the page (is there a run of body-like lines,
@@ -13,13 +15,19 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from lagebild.clean.features import context_features, line_features, page_features
+from lagebild.clean.features import (
+    STOP_SHARE_KNOWN,
+    context_features,
+    line_features,
+    page_features,
+    stop_share,
+)
 from lagebild.clean.lexicon import MIN_KNOWN, known_share
 
 if TYPE_CHECKING:
@@ -69,7 +77,9 @@ class LineModel:
     """First pass on line features, second pass on line features plus first-pass context; body at ``threshold``.
 
     ``lexicon`` is the word vocabulary the line features are computed with (``line_features(lines, lexicon)``);
-    ``plain``, a model without one, scores the pages where it knows less than ``min_known`` of the words.
+    ``plain``, a model without one, scores the pages where it knows less than ``min_known`` of the words;
+    ``blind``, a model without one that learned from pages read without stopwords, scores those of them whose
+    stopword share is below ``features.STOP_SHARE_KNOWN`` (a language other than German or English).
     """
 
     first: Linear
@@ -78,6 +88,7 @@ class LineModel:
     lexicon: dict[str, float] = field(default_factory=dict)
     plain: LineModel | None = None
     min_known: float = MIN_KNOWN
+    blind: LineModel | None = None
 
     def for_page(self, lines: list[Line]) -> LineModel:
         """The model for this page: this one, or ``plain`` where the vocabulary does not speak its language."""
@@ -91,6 +102,9 @@ class LineModel:
     def page_proba(self, lines: list[Line]) -> tuple[np.ndarray, float]:
         """Body probability of each hand-rule line of a page, and the threshold to keep a line at."""
         model = self.for_page(lines)
+        if not model.lexicon and self.blind is not None and stop_share(lines) < STOP_SHARE_KNOWN:
+            model = self.blind  # a language without known stopwords: read none, as the blind model learned
+            lines = [replace(line, stops=0) for line in lines]
         return model.proba(line_features(lines, model.lexicon or None)), model.threshold
 
     def proba(self, features: np.ndarray) -> np.ndarray:
@@ -110,6 +124,8 @@ class LineModel:
         }
         if self.plain is not None:
             data["plain"] = self.plain.to_dict()
+        if self.blind is not None:
+            data["blind"] = self.blind.to_dict()
         return data
 
     @classmethod
@@ -121,6 +137,7 @@ class LineModel:
             lexicon={str(k): float(v) for k, v in data.get("lexicon", {}).items()},
             plain=cls.from_dict(data["plain"]) if data.get("plain") else None,
             min_known=float(data.get("min_known", MIN_KNOWN)),
+            blind=cls.from_dict(data["blind"]) if data.get("blind") else None,
         )
 
     def save(self, path: Path) -> None:

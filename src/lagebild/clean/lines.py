@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from lagebild.clean import patterns as pt
 from lagebild.clean.dates import date_from_caption, find_date
+from lagebild.clean.features import STOP_SHARE_KNOWN, stop_share
 from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.profiles import SourceProfiles
 from lagebild.model import Caption, Removed
@@ -127,6 +128,7 @@ def classify_lines(
     select_body: bool = True,
     model: LineModel | None = None,
     use_model: bool = True,
+    stopwords: bool = True,
 ) -> LineResult:
     """Split lines into body, removed (with reasons) and captions.
 
@@ -136,7 +138,7 @@ def classify_lines(
     text already extracted from HTML).
     """
     result = LineResult()
-    lines = hand_lines(texts, source=source, profiles=profiles, select_body=select_body)
+    lines = hand_lines(texts, source=source, profiles=profiles, select_body=select_body, stopwords=stopwords)
     if not lines:
         return result
     if select_body and use_model:
@@ -155,17 +157,21 @@ def hand_lines(
     profiles: SourceProfiles | None = None,
     select_body: bool = True,
     comment_signatures: bool = True,
+    stopwords: bool = True,
 ) -> list[Line]:
     """Lines with the hand rules' verdicts: pattern reasons, good lines, sections and (optionally) the body region.
 
-    ``comment_signatures=False`` gives the verdicts the ``plain`` line model was trained on.
+    ``comment_signatures=False`` gives the verdicts the ``plain`` line model was trained on; ``stopwords=False``
+    reads the page as one in a language without known stopwords (as the ``blind`` model learned).
     """
     lines = [make_line(text) for text in texts]
     if not lines:
         return lines
     doc_script = pt.dominant_script(" ".join(texts))
-    doc_stop = sum(line.stops for line in lines) / max(1, sum(line.words for line in lines))
-    use_stops = doc_stop >= 0.08  # a language whose stopwords we know
+    if not stopwords:
+        for line in lines:
+            line.stops = 0
+    use_stops = stop_share(lines) >= STOP_SHARE_KNOWN  # a language whose stopwords we know
     for line in lines:
         if profiles is not None and profiles.is_repeated(source, line.text):
             line.reason = "site-repeat"

@@ -6,8 +6,9 @@ belongs to the ground-truth body, by token overlap. The boilerplate vocabulary (
 labelled lines; a training page's features use the vocabulary of the other training pages (leave one page out), so
 that the classifier learns from vocabulary scores as they look on unseen pages. A plain model without them (labels
 at ``PLAIN_LABEL_OVERLAP``) scores the pages where the vocabulary knows few words (German and any other language
-the mostly English set says little about). The vocabulary model's threshold is chosen by inner cross-validation
-over the training pages (``tuned_threshold``). Document-level k-fold cross-validation reports honest figures.
+the mostly English set says little about); a blind model, trained on the same pages read without stopwords, scores
+the pages in a language whose stopwords are not known (neither German nor English). The vocabulary and blind models'
+thresholds are chosen by inner cross-validation over the training pages (``tuned_threshold``). Document-level k-fold cross-validation reports honest figures.
 
     python -m lagebild.clean.train --data ../shared/data [--folds 5] [--out PATH]
 """
@@ -31,7 +32,7 @@ from lagebild.clean.lines import Line, classify_lines, hand_lines
 
 LABEL_OVERLAP = 0.7  # share of a line's tokens found in the gold body for the line to count as body
 PLAIN_LABEL_OVERLAP = 0.6  # the same for the plain model (its labels as before the vocabulary was added)
-# body probability from which a line is kept: the plain model's; the vocabulary model's is chosen of THRESHOLDS
+# body probability from which a line is kept: the plain model's; the vocabulary and blind models' are chosen of THRESHOLDS
 THRESHOLD = 0.5
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6)
 INNER_FOLDS = 5  # folds of the training pages that choose the vocabulary model's threshold (1: ``THRESHOLD``)
@@ -80,7 +81,8 @@ def line_labels(lines: list[str], gold: str, overlap: float = LABEL_OVERLAP) -> 
 @dataclass
 class Page:
     """A training page prepared once: hand-rule lines, labels, the plain model's lines (hand rules without comment
-    signatures, as the plain model was trained before them) and labels, and word counts."""
+    signatures, as the plain model was trained before them) and labels, the blind model's lines (the plain ones
+    read without stopwords), and word counts."""
 
     texts: list[str]
     gold: str
@@ -88,6 +90,7 @@ class Page:
     labels: np.ndarray
     plain_lines: list[Line]
     plain_labels: np.ndarray
+    blind_lines: list[Line]
     counts: WordCounts
 
 
@@ -102,6 +105,7 @@ def prepare(doc: Doc) -> Page:
         labels=labels,
         plain_lines=hand_lines(doc.lines, comment_signatures=False),
         plain_labels=line_labels(doc.lines, doc.gold, PLAIN_LABEL_OVERLAP),
+        blind_lines=hand_lines(doc.lines, comment_signatures=False, stopwords=False),
         counts=WordCounts.of_page([line.tokens for line in lines], labels),
     )
 
@@ -125,6 +129,11 @@ def plain_matrices(pages: list[Page]) -> list[tuple[np.ndarray, np.ndarray]]:
     return [(line_features(page.plain_lines), page.plain_labels) for page in pages if page.plain_lines]
 
 
+def blind_matrices(pages: list[Page]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Like ``plain_matrices``, with every page's stopwords unknown (as on a page in another language)."""
+    return [(line_features(page.blind_lines), page.plain_labels) for page in pages if page.blind_lines]
+
+
 def training_matrices(docs: list[Doc]) -> list[tuple[np.ndarray, np.ndarray]]:
     """Feature/label matrices of the pages that have lines (leave-one-page-out vocabulary)."""
     return training_set([prepare(doc) for doc in docs])[0]
@@ -134,33 +143,43 @@ def fit_pages(pages: list[Page], c: float = 1.0, inner_folds: int = INNER_FOLDS)
     """The line classifier with its vocabulary, and its ``plain`` model (no vocabulary scores, the labels as before
     the vocabulary) for the pages where the vocabulary knows less than ``MIN_KNOWN`` of the words. Both learn from
     all pages (training the vocabulary model on the pages above ``MIN_KNOWN`` only: zyte CV equal,
-    trafilatura-eval tuning text 0.002 lower). The vocabulary model's threshold is chosen by ``inner_folds``-fold
-    cross-validation over the same pages (``tuned_threshold``)."""
+    trafilatura-eval tuning text 0.002 lower). The ``blind`` model learns from the plain model's pages read without
+    stopwords. The vocabulary and blind models' thresholds are chosen by ``inner_folds``-fold cross-validation over
+    the same pages (``tuned_threshold``)."""
+    blind_threshold = tuned_threshold(pages, c, inner_folds, blind=True) if inner_folds > 1 else THRESHOLD
+    blind = replace(fit(blind_matrices(pages), c), threshold=blind_threshold)
     plain = replace(fit(plain_matrices(pages), c), threshold=THRESHOLD)
     matrices, lexicon = training_set(pages)
     if not matrices:
-        return plain
+        return replace(plain, blind=blind)
     model = fit(matrices, c)
     threshold = tuned_threshold(pages, c, inner_folds) if inner_folds > 1 else THRESHOLD
-    return replace(model, lexicon=lexicon, threshold=threshold, plain=plain, min_known=MIN_KNOWN)
+    return replace(model, lexicon=lexicon, threshold=threshold, plain=plain, min_known=MIN_KNOWN, blind=blind)
 
 
-def tuned_threshold(pages: list[Page], c: float, folds: int) -> float:
+def tuned_threshold(pages: list[Page], c: float, folds: int, blind: bool = False) -> float:
     """The vocabulary model's threshold (of ``THRESHOLDS``) with the best token F1 of the text path's body on
     ``pages``, each page scored by a model trained without its fold (ties: the one nearest ``THRESHOLD``). Pages
-    left to the plain model score the same at every threshold and are skipped."""
+    left to the plain model score the same at every threshold and are skipped. ``blind``: the same for the blind
+    model, every page read without stopwords."""
     precision = np.zeros(len(THRESHOLDS))
     recall = np.zeros(len(THRESHOLDS))
     for k in range(folds):
-        matrices, lexicon = training_set([page for i, page in enumerate(pages) if i % folds != k])
-        if not matrices:
-            continue
-        model = replace(fit(matrices, c), lexicon=lexicon)
+        train = [page for i, page in enumerate(pages) if i % folds != k]
+        if blind:
+            model, lexicon = fit(blind_matrices(train), c), {}
+        else:
+            matrices, lexicon = training_set(train)
+            if not matrices:
+                continue
+            model = replace(fit(matrices, c), lexicon=lexicon)
         for page in pages[k::folds]:
-            if known_share((line.tokens for line in page.lines), lexicon) < MIN_KNOWN:
+            if not blind and known_share((line.tokens for line in page.lines), lexicon) < MIN_KNOWN:
                 continue
             for j, threshold in enumerate(THRESHOLDS):
-                result = classify_lines(page.texts, model=replace(model, threshold=threshold))
+                result = classify_lines(
+                    page.texts, model=replace(model, threshold=threshold), stopwords=not blind
+                )
                 p, r = token_prf("\n".join(result.body), page.gold)
                 precision[j] += p
                 recall[j] += r
