@@ -52,3 +52,12 @@ def test_prefiltered_hits_equal_running_every_pattern(language: str, text: str) 
     chosen = set(lex.trigger_index[language].candidates(text, 0, len(text)))
     assert every
     assert {hit for hit in every if hit[0] in chosen} == every
+
+
+def test_without_the_regex_parser_every_pattern_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.events import prefilter
+
+    monkeypatch.setattr(prefilter, "_sre_parse", None)
+    assert pattern_heads(r"droh(?:t|te|ten)") is None
+    index = HeadIndex([r"droh\w*", r"angriff\w*"])
+    assert index.candidates("Kein Treffer hier.", 0, 18) == [0, 1]

@@ -5,16 +5,21 @@ strings its first :data:`HEAD` characters can be (``droh(?:t|te)`` -> ``droh``; 
 ``abzu``, ``rück``). A head is cut short where the pattern cannot be listed further (``zu (?:\\w+ ){0,3}haft``
 -> ``zu ``); a pattern without any head is always run. A span's word starts give its heads; only patterns
 sharing one are run. The prefilter only skips patterns that cannot match: the hits are the same as running every
-pattern.
+pattern. Without :mod:`re`'s parser (a private module) no head is listed and every pattern runs: the same hits,
+slower.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from re import _constants as _sre  # type: ignore[attr-defined]  # the project needs Python >= 3.11
-from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+try:  # re's own parser (CPython >= 3.11); where it is missing or changed, every pattern is always run
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the interpreter
+    _sre = _sre_parse = None
 
 HEAD = 4
 """Characters of a pattern's head: four letters get past the common German prefixes (``ver``, ``ent``)."""
@@ -101,9 +106,11 @@ def _step(op: Any, av: Any, heads: _Heads) -> _Heads:
 def pattern_heads(stem: str) -> frozenset[str] | None:
     """The lower-cased strings the first :data:`HEAD` characters of a match of ``stem`` can be (shorter when a
     match can be shorter); None when they cannot be listed."""
+    if _sre_parse is None:
+        return None
     try:
         heads = _walk(_sre_parse.parse(stem, re.IGNORECASE), {""})
-    except (re.error, RecursionError):
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):  # a parser of another shape
         return None
     listed = frozenset(h.rstrip(_CUT) for h in heads)
     return None if "" in listed else listed
