@@ -7,8 +7,9 @@ labelled lines; a training page's features use the vocabulary of the other train
 that the classifier learns from vocabulary scores as they look on unseen pages. A plain model without them (labels
 at ``PLAIN_LABEL_OVERLAP``) scores the pages where the vocabulary knows few words (German and any other language
 the mostly English set says little about); a blind model, trained on the same pages read without stopwords, scores
-the pages in a language whose stopwords are not known (neither German nor English). The vocabulary and blind models'
-thresholds are chosen by inner cross-validation over the training pages (``tuned_threshold``). Document-level k-fold cross-validation reports honest figures.
+the pages in a language whose stopwords are not known (neither German nor English). The vocabulary and blind
+models' thresholds are chosen by inner cross-validation over the training pages (``tuned_threshold``).
+Document-level k-fold cross-validation reports honest figures.
 
     python -m lagebild.clean.train --data ../shared/data [--folds 5] [--out PATH]
 """
@@ -32,10 +33,13 @@ from lagebild.clean.lines import Line, classify_lines, hand_lines
 
 LABEL_OVERLAP = 0.7  # share of a line's tokens found in the gold body for the line to count as body
 PLAIN_LABEL_OVERLAP = 0.6  # the same for the plain model (its labels as before the vocabulary was added)
-# body probability from which a line is kept: the plain model's; the vocabulary and blind models' are chosen of THRESHOLDS
+# body probability from which a line is kept: the plain model's; the vocabulary and blind models' are chosen
+# of THRESHOLDS
 THRESHOLD = 0.5
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6)
-INNER_FOLDS = 5  # folds of the training pages that choose the vocabulary model's threshold (1: ``THRESHOLD``)
+INNER_FOLDS = (
+    5  # folds of the training pages that choose the vocabulary and blind thresholds (1: ``THRESHOLD``)
+)
 SEED = 13
 STACK_FOLDS = 5  # the second pass learns from out-of-fold first-pass scores (1: in-sample scores)
 
@@ -167,7 +171,10 @@ def tuned_threshold(pages: list[Page], c: float, folds: int, blind: bool = False
     for k in range(folds):
         train = [page for i, page in enumerate(pages) if i % folds != k]
         if blind:
-            model, lexicon = fit(blind_matrices(train), c), {}
+            blind_set = blind_matrices(train)
+            if not blind_set:
+                continue
+            model, lexicon = fit(blind_set, c), {}
         else:
             matrices, lexicon = training_set(train)
             if not matrices:
