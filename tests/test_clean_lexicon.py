@@ -6,18 +6,15 @@ import math
 
 import numpy as np
 
+from clean_helpers import BODY as CENTRAL_BANK
+from clean_helpers import FOOTER, NAV
 from lagebild.clean.features import STOP_SHARE_KNOWN, line_features, n_features, stop_share
 from lagebild.clean.lexicon import WordCounts, known_share, line_score, total
 from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.lines import classify_lines, hand_lines
 from lagebild.clean.train import Doc, fit_pages, prepare, training_set
 
-BODY = [
-    "The central bank raised its key interest rate by half a percentage point on Thursday, the largest move in years.",
-    "Officials said the decision was meant to slow inflation, which has climbed to its highest level in four decades.",
-    "Markets had expected the increase, and stocks rose modestly after the announcement was made in the afternoon.",
-    "Several economists warned that further increases could push the economy into a recession later this year.",
-]
+BODY = CENTRAL_BANK[:4]
 GERMAN = [
     "Die Bundesbank hat am Donnerstag den Leitzins um einen halben Prozentpunkt angehoben, so stark wie seit Jahren nicht.",
     "Damit solle die Inflation gebremst werden, die zuletzt auf den höchsten Stand seit vier Jahrzehnten gestiegen sei.",
@@ -30,8 +27,6 @@ INDONESIAN = [
     "Pasar sudah memperkirakan kenaikan itu, dan saham naik sedikit setelah pengumuman pada sore hari.",
     "Beberapa ekonom memperingatkan bahwa kenaikan berikutnya dapat mendorong ekonomi ke dalam resesi tahun ini.",
 ]
-NAV = ["Home", "World", "Business", "Markets", "Tech", "Opinion", "Sport", "Culture", "Travel", "Video"]
-FOOTER = ["About us", "Contact", "Careers", "Advertise with us", "Sitemap", "Help centre", "Accessibility"]
 
 
 def _page(*lines: tuple[list[str], int]) -> WordCounts:

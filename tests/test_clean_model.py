@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from clean_helpers import BODY, FOOTER, NAV
 from lagebild.clean.features import (
     context_features,
     line_features,
@@ -15,16 +16,6 @@ from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.lines import MODEL_MIN_LINES, classify_lines, hand_lines
 from lagebild.clean.train import line_labels
 
-BODY = [
-    "The central bank raised its key interest rate by half a percentage point on Thursday, the largest move in years.",
-    "Officials said the decision was meant to slow inflation, which has climbed to its highest level in four decades.",
-    "Markets had expected the increase, and stocks rose modestly after the announcement was made in the afternoon.",
-    "Several economists warned that further increases could push the economy into a recession later this year.",
-    "The bank's governor told reporters that the board would watch the data closely before deciding on next steps.",
-    "Consumer prices rose by more than eight percent over the past twelve months, according to official figures.",
-]
-NAV = ["Home", "World", "Business", "Markets", "Tech", "Opinion", "Sport", "Culture", "Travel", "Video"]
-FOOTER = ["About us", "Contact", "Careers", "Advertise with us", "Sitemap", "Help centre", "Accessibility"]
 PAGE = NAV + ["Central bank raises rates by half a point"] + BODY + FOOTER
 
 
