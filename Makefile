@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench serve train train-ner train-clean train-events clean
+.PHONY: install demo test lint bench serve train train-ner train-ner-encoder train-clean train-events clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,16 @@ train-clean: $(STAMP)
 train-events: $(STAMP)
 	$(BIN)/python -m lagebild.events.train --data $(DATA)/plover-gsr
 
-train: train-ner train-clean train-events
+# Retrain the accurate profile's NER head (BiLSTM on frozen multilingual-e5-small states, GermEval dev + test
+# 1-3000); the encoder's states are cached under NER_CACHE first (outside the repository). Deterministic.
+NER_CACHE ?= /tmp/lagebild-ner
+train-ner-encoder: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,train]"
+	$(BIN)/python -m training.ner_encoder_cache --data $(NER_DATA) --cache $(NER_CACHE)
+	$(BIN)/python -m training.ner_encoder_train --data $(NER_DATA) --cache $(NER_CACHE) \
+		--out src/lagebild/language/model/ner_encoder.npz
+
+train: train-ner train-ner-encoder train-clean train-events
 
 clean:
 	rm -rf $(VENV) demo-out build *.egg-info src/*.egg-info

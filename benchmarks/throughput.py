@@ -81,9 +81,9 @@ def worker_peak() -> tuple[int, int]:
     return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def run(executor: object, articles: list[Article]) -> tuple[float, Counter, int, int]:
+def run(executor: object, articles: list[Article], profile: str = "fast") -> tuple[float, Counter, int, int]:
     """(seconds, seconds per stage, articles done, failures) of one timed map after a warm-up map."""
-    stages = article_stages()
+    stages = article_stages(profile=profile)
     warm = copy.deepcopy(articles[:8])
     for _ in executor.map(stages, warm):  # type: ignore[attr-defined]
         pass
@@ -119,14 +119,16 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "krauts")
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--no-ray", action="store_true", help="Skip the Ray run.")
+    parser.add_argument("--profile", choices=("fast", "accurate"), default="fast", help="Analysis profile.")
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="Local process counts to run.")
     args = parser.parse_args()
     articles = make_corpus(load_documents(args.data), args.articles)
     words = sum(len(a.raw.content.split()) for a in articles) / len(articles)  # type: ignore[union-attr]
     stage_names = [stage_name(s) for s in article_stages()]
     rows = []
-    for workers in (1, 2):
+    for workers in args.workers:
         with LocalExecutor(workers=workers, chunksize=8) as executor:
-            seconds, per_stage, done, failed = run(executor, articles)
+            seconds, per_stage, done, failed = run(executor, articles, args.profile)
             peaks = local_peaks(executor)
         rows.append(
             (
@@ -147,12 +149,13 @@ def main() -> None:
             from lagebild.executors.ray_executor import RayExecutor
 
             with RayExecutor(None, num_cpus=2, chunk_size=16) as executor:
-                seconds, per_stage, done, failed = run(executor, articles)
+                seconds, per_stage, done, failed = run(executor, articles, args.profile)
                 peaks = ray_peaks(2)
             rows.append(("local Ray, 2 CPUs", seconds, per_stage, done, failed, peaks))
 
     print(
-        f"Throughput of the full per-article pipeline ({' -> '.join(stage_names)}) on {len(articles)} KRAUTS "
+        f"Throughput of the full per-article pipeline, profile {args.profile} ({' -> '.join(stage_names)}) on "
+        f"{len(articles)} KRAUTS "
         f"articles of {words:.0f} words on average; stage columns: ms per article (CPU time summed over workers)"
     )
     header = ["executor", "articles/s", "seconds", "ok", "failed", "peak MiB/worker"] + [

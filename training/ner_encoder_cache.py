@@ -1,11 +1,11 @@
 """Cache the encoder's piece states at one layer for the NER gold sets (float16, outside the repository).
 
-    PYTHONPATH=src python training/ner_encoder_cache.py --data ../shared/data/german-ner --cache /tmp/lagebild-ner
+    python -m training.ner_encoder_cache --data ../shared/data/german-ner --cache /tmp/lagebild-ner [--sets ...]
 
 One ``<set>.npz`` per set: ``states`` [n_pieces, H] (``<s>``/``</s>`` included), ``offsets`` (window starts),
 ``owner`` (word index of each piece, -1 for ``<s>``/``</s>``), ``sentence`` (sentence index of each window).
 The sets: ``germeval-train`` (GermEval dev + test 1-3000), ``germeval-test`` (test 3001-5100), ``europarl-test``,
-``europarl-train``. The NER training reads only the two training sets.
+``europarl-train``; by default only ``germeval-train``, the one the NER training reads.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import numpy as np
 from lagebild.entities.conll import Sentence, germeval_split, read_europarl
 from lagebild.language.encoder import Encoder, _windows
 
-CUT_LAYER = 10
+CUT_LAYER = 6
 
 
 def gold_sets(data: Path) -> dict[str, list[Sentence]]:
@@ -70,12 +70,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/german-ner"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/lagebild-ner"))
     parser.add_argument("--layer", type=int, default=CUT_LAYER)
-    parser.add_argument("--sets", nargs="*", default=None)
+    parser.add_argument("--sets", nargs="*", default=["germeval-train"])
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     enc = Encoder()
     for name, sentences in gold_sets(args.data).items():
-        if args.sets and name not in args.sets:
+        if name not in args.sets:
             continue
         path = args.cache / f"{name}-l{args.layer}.npz"
         if not path.exists():

@@ -70,13 +70,26 @@ def process(
             "can reach), and the store and the story stage read them from there.",
         ),
     ] = None,
+    profile: Annotated[
+        str,
+        typer.Option(
+            "--profile",
+            help="Analysis profile: 'fast' (no encoder: CRF, word clusters, gazetteers) or 'accurate' (named "
+            "entities from the multilingual-e5-small encoder; several times slower).",
+        ),
+    ] = "fast",
 ) -> None:
     """Ingest INPUTS, run the pipeline, store the articles and optionally export them."""
     from lagebild.ingest.country import country_code
+    from lagebild.language.profiles import check_profile
     from lagebild.process import process as run
 
     if country is not None and country_code(country) is None:
         raise typer.BadParameter(f"unknown country {country!r}", param_hint="--country")
+    try:
+        check_profile(profile)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--profile") from exc
 
     with _open(db) as store, _executor(ray, workers) as executor:
         progress = Progress(
@@ -98,6 +111,7 @@ def process(
                 country=country,
                 out=out,
                 shards=shards,
+                profile=profile,
                 on_progress=lambda n: progress.advance(task, n),
             )
     table = Table(title=f"Run {summary.run_id}", show_header=False)

@@ -21,21 +21,25 @@ class Stage(Protocol):
     def __call__(self, article: Article) -> Article: ...
 
 
-def article_stages(profiles: object | None = None, learned: tuple | None = None) -> list[Stage]:
+def article_stages(
+    profiles: object | None = None, learned: tuple | None = None, profile: str = "fast"
+) -> list[Stage]:
     """The per-article stages, in order. ``profiles`` are the per-source repeated-line profiles for cleaning;
     ``learned`` is the overlay of learned actors for the entity stage
-    (:func:`lagebild.entities.learned.overlay_payload`)."""
+    (:func:`lagebild.entities.learned.overlay_payload`); ``profile`` is the analysis profile
+    (:mod:`lagebild.language.profiles`: ``fast`` or ``accurate``)."""
     from lagebild.clean import CleanStage
     from lagebild.entities import EntityStage
     from lagebild.events import EventStage
     from lagebild.language import LanguageStage
+    from lagebild.language.profiles import entity_model
     from lagebild.quotes import QuoteStage
     from lagebild.time import TimeStage
 
     return [
         CleanStage(profiles),  # type: ignore[arg-type]
         LanguageStage(),
-        EntityStage(learned=learned),
+        EntityStage(learned=learned, ner=entity_model(profile)),
         TimeStage(),
         QuoteStage(),
         EventStage(),

