@@ -165,9 +165,10 @@ class EncoderTagger:
 
     def recognise(self, text: str) -> list[Span]:
         """Entity spans as character offsets into ``text``; all sentences of the text in one encoder batch."""
-        from lagebild.entities.crf import sentences_of, tokenize
+        from lagebild.entities.crf import sentences_of
+        from lagebild.language.tokens import token_spans
 
-        tokens = tokenize(text)
+        tokens = token_spans(text)
         ranges = sentences_of(text, tokens)
         batch = [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
         out: list[Span] = []
