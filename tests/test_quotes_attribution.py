@@ -63,10 +63,10 @@ def test_named_term_is_no_quotation() -> None:
 
 
 def test_quoted_title_before_reported_clause() -> None:
-    text = 'Angela Merkel (CDU) sagte der Zeitschrift "Super Illu", sie könne die Sorgen gut verstehen.'
+    text = 'Petra Lindner (SPD) sagte dem Magazin "Stern", sie könne den Ärger der Pendler gut verstehen.'
     (quote,) = find_quotes(text)
-    assert quote.kind == "indirect" and quote.text == "sie könne die Sorgen gut verstehen"
-    assert quote.speaker.text == "Angela Merkel"
+    assert quote.kind == "indirect" and quote.text == "sie könne den Ärger der Pendler gut verstehen"
+    assert quote.speaker.text == "Petra Lindner"
 
 
 def test_lower_case_verb_frage_is_a_cue() -> None:

@@ -794,7 +794,7 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
     begin = max(cue.end, cue.particle + 1) if cue.particle is not None else cue.end
     for k in range(begin, min(size, begin + 10)):
         if nar[k].text == QUOTE_TOKEN and k > 0 and nar[k - 1].lower in lx.MENTION_NOUNS_DE:
-            continue  # a quoted title: "sagte der Zeitschrift „Super Illu“, sie könne ..."
+            continue  # a quoted title: "sagte dem Magazin „Stern“, sie könne ..."
         if nar[k].text == QUOTE_TOKEN or nar[k].text in ".!?":
             return None
         if nar[k].text in {",", ":"}:
