@@ -825,7 +825,7 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
 def _clause_after_cue(nar: list[Token], cue: _Cue) -> tuple[int, int] | None:
     """The message of a cue that follows a comma but also opens a reported clause.
 
-    Interposed: "Das Buch, so Carl Gustaf, habe er erst gestern bekommen." (the whole sentence is the message).
+    Interposed: "Den Vertrag, so Maria Lindholm, habe sie erst am Morgen erhalten." (the whole sentence is the message).
     After an apposition: "Buzgan, Leiter der Dienste, sagte der Agentur, von 28 Proben seien fünf positiv."
     """
     for k in range(cue.end, min(len(nar), cue.end + 8)):
