@@ -12,7 +12,9 @@ FORMS = {"name", "part", "nominal", "adjective"}
 
 
 def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def test_actor_news_gold_spans_ids_and_halves() -> None:
