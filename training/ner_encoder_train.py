@@ -1,12 +1,13 @@
-"""Train the encoder NER head: a BiLSTM over frozen encoder states and word features, and a linear BIO classifier.
+"""Train the encoder NER head: a perceptron over frozen encoder states (word and neighbours) and word features.
 
     python -m training.ner_encoder_cache   # piece states at the cut layer, once (/tmp)
     python -m training.ner_encoder_train --out src/lagebild/language/model/ner_encoder.npz
 
-Training data: GermEval 2014 dev + test sentences 1-3000. Every tenth of them is held out to choose the epoch (the weights of the best epoch on it are kept). Each word is its first
-piece's state at layer ``CUT_LAYER`` plus :func:`lagebild.language.ner.word_features`. Fixed seed, thread count
-and deterministic kernels: the same data gives the same file. GermEval test 3001-5100 and Europarl test are never
-read here.
+Training data: GermEval 2014 dev + test sentences 1-3000; every tenth of them is held out to choose the epoch (the
+weights of the best epoch on it are written). Each word is its first piece's state at layer ``CUT_LAYER``, its
+neighbours' states and :func:`lagebild.language.ner.word_features` (:func:`lagebild.language.ner.word_inputs`);
+tags are decoded by BIO-constrained Viterbi. Fixed seed, thread count and deterministic kernels: the same data
+gives the same file. GermEval test 3001-5100 and Europarl test are never read here.
 """
 
 from __future__ import annotations
@@ -21,41 +22,34 @@ from torch import nn
 from training.ner_encoder_cache import CUT_LAYER, gold_sets
 
 from lagebild.entities.crf import bio, chunks, load_crf
-from lagebild.language.ner import N_WORD_FEATURES, allowed_transitions, viterbi, word_features
+from lagebild.language.ner import N_WORD_FEATURES, allowed_transitions, viterbi, word_features, word_inputs
 
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 SEED = 13
-HIDDEN = 128
+HIDDEN = 256
+BATCH = 256  # words
 Item = tuple[np.ndarray, np.ndarray]  # word inputs [n, d], tag ids [n]
 
 
 class Head(nn.Module):
     def __init__(self, dim: int) -> None:
         super().__init__()
-        self.drop_in = nn.Dropout(0.25)
-        self.lstm = nn.LSTM(dim, HIDDEN, batch_first=True, bidirectional=True)
-        self.drop = nn.Dropout(0.25)
-        self.classify = nn.Linear(2 * HIDDEN, len(TAGS))
+        self.drop_in = nn.Dropout(0.2)
+        self.hidden = nn.Linear(dim, HIDDEN)
+        self.drop = nn.Dropout(0.2)
+        self.out = nn.Linear(HIDDEN, len(TAGS))
 
-    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        packed = nn.utils.rnn.pack_padded_sequence(
-            self.drop_in(x), lengths, batch_first=True, enforce_sorted=False
-        )
-        out, _ = self.lstm(packed)
-        out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=x.shape[1])
-        return self.classify(self.drop(out))
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = nn.functional.gelu(self.hidden(self.drop_in(x)), approximate="tanh")
+        return self.out(self.drop(h))
 
     def export(self) -> dict[str, np.ndarray]:
         p = {k: v.detach().numpy() for k, v in self.state_dict().items()}
         return {
-            "fwd_ih": p["lstm.weight_ih_l0"],
-            "fwd_hh": p["lstm.weight_hh_l0"],
-            "fwd_b": p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"],
-            "bwd_ih": p["lstm.weight_ih_l0_reverse"],
-            "bwd_hh": p["lstm.weight_hh_l0_reverse"],
-            "bwd_b": p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"],
-            "weight": p["classify.weight"].T,
-            "bias": p["classify.bias"],
+            "hidden_w": p["hidden.weight"].T,
+            "hidden_b": p["hidden.bias"],
+            "out_w": p["out.weight"].T,
+            "out_b": p["out.bias"],
         }
 
 
@@ -72,20 +66,10 @@ def load_items(cache: Path, sentences: list, lexicon: object | None) -> list[Ite
         vectors[sentence[w]].append(states[a:b][first].astype(np.float32))
     items = []
     for sent, parts in zip(sentences, vectors, strict=True):
-        x = np.concatenate([np.concatenate(parts), word_features(sent.words, lexicon)], axis=1)
+        x = word_inputs(np.concatenate(parts), word_features(sent.words, lexicon))
         tags = np.array([index[t] for t in bio(len(sent.words), sent.spans)])
         items.append((x, tags))
     return items
-
-
-def batch_tensors(chosen: list[Item]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    L = max(len(x) for x, _ in chosen)
-    x = torch.zeros(len(chosen), L, chosen[0][0].shape[1])
-    y = torch.full((len(chosen), L), -100, dtype=torch.long)
-    for r, (xs, ys) in enumerate(chosen):
-        x[r, : len(xs)] = torch.from_numpy(xs)
-        y[r, : len(ys)] = torch.from_numpy(ys)
-    return x, y, torch.tensor([len(xs) for xs, _ in chosen])
 
 
 def span_f1(model: Head, items: list[Item]) -> float:
@@ -94,15 +78,18 @@ def span_f1(model: Head, items: list[Item]) -> float:
     allowed = allowed_transitions(TAGS)
     tp = n_pred = n_gold = 0
     with torch.no_grad():
-        for i in range(0, len(items), 64):
-            chosen = items[i : i + 64]
-            x, _, lengths = batch_tensors(chosen)
-            scores = model(x, lengths).log_softmax(-1).numpy()
-            for (_, gold), s, n in zip(chosen, scores, lengths.tolist(), strict=True):
-                pred = set(chunks([TAGS[t] for t in viterbi(s[:n], allowed)]))
-                ref = set(chunks([TAGS[t] for t in gold]))
-                tp, n_pred, n_gold = tp + len(pred & ref), n_pred + len(pred), n_gold + len(ref)
+        for x, gold in items:
+            scores = model(torch.from_numpy(x)).log_softmax(-1).numpy()
+            pred = set(chunks([TAGS[t] for t in viterbi(scores, allowed)]))
+            ref = set(chunks([TAGS[t] for t in gold]))
+            tp, n_pred, n_gold = tp + len(pred & ref), n_pred + len(pred), n_gold + len(ref)
     return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+
+
+def save(model: Head, out: Path) -> None:
+    arrays = {k: v.astype(np.float16) for k, v in model.export().items()}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, cut=np.array(CUT_LAYER), tags=np.array(TAGS), **arrays)
 
 
 def train(data: Path, cache: Path, out: Path, epochs: int, threads: int) -> Path:
@@ -117,18 +104,20 @@ def train(data: Path, cache: Path, out: Path, epochs: int, threads: int) -> Path
     held_out = germeval[::10]
     items = [item for i, item in enumerate(germeval) if i % 10]
     dim = items[0][0].shape[1]
-    assert dim == 384 + N_WORD_FEATURES, dim
+    assert dim == 3 * 384 + N_WORD_FEATURES, dim
     model = Head(dim)
+    inputs = torch.from_numpy(np.concatenate([x for x, _ in items]))
+    targets = torch.from_numpy(np.concatenate([y for _, y in items]))
     optimiser = torch.optim.Adam(model.parameters(), lr=2e-3)
-    best, best_state = -1.0, None
+    best = -1.0
     start = time.time()
     for epoch in range(epochs):
         model.train()
-        order = rng.permutation(len(items))
+        order = torch.from_numpy(rng.permutation(len(inputs)))
         total = 0.0
-        for n in range(0, len(order), 32):
-            x, y, lengths = batch_tensors([items[i] for i in order[n : n + 32]])
-            loss = nn.functional.cross_entropy(model(x, lengths).reshape(-1, len(TAGS)), y.reshape(-1))
+        for n in range(0, len(order), BATCH):
+            chosen = order[n : n + BATCH]
+            loss = nn.functional.cross_entropy(model(inputs[chosen]), targets[chosen])
             optimiser.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -136,15 +125,11 @@ def train(data: Path, cache: Path, out: Path, epochs: int, threads: int) -> Path
             total += float(loss.detach())
         f1 = span_f1(model, held_out)
         print(
-            f"epoch {epoch + 1}: loss {total / (len(order) / 32):.4f} held-out F1 {f1:.4f} {time.time() - start:.0f}s"
+            f"epoch {epoch + 1}: loss {total / (len(order) / BATCH):.4f} held-out F1 {f1:.4f} {time.time() - start:.0f}s"
         )
         if f1 > best:
-            best, best_state = f1, {k: v.clone() for k, v in model.state_dict().items()}
-    assert best_state is not None
-    model.load_state_dict(best_state)
-    arrays = {k: v.astype(np.float16) for k, v in model.export().items()}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, cut=np.array(CUT_LAYER), tags=np.array(TAGS), **arrays)
+            best = f1
+            save(model, out)
     return out
 
 
@@ -153,7 +138,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/german-ner"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/lagebild-ner"))
     parser.add_argument("--out", type=Path, default=Path("src/lagebild/language/model/ner_encoder.npz"))
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     print(train(args.data, args.cache, args.out, args.epochs, args.threads))

@@ -46,15 +46,17 @@ def test_word_features_mark_shape_gazetteer_and_name_lists() -> None:
 
 
 def _head(path: Path, dim: int, bias: list[float], hidden: int = 8) -> Path:
-    """A head whose classifier ignores the BiLSTM: the tag scores are ``bias`` for every word."""
+    """A head whose output layer ignores the hidden layer: the tag scores are ``bias`` for every word."""
     rng = np.random.default_rng(0)
-    weight = np.zeros((2 * hidden, len(TAGS)), dtype=np.float32)
-    arrays = {
-        f"{d}_{k}": rng.normal(0, 0.1, shape).astype(np.float16)
-        for d in ("fwd", "bwd")
-        for k, shape in (("ih", (4 * hidden, dim)), ("hh", (4 * hidden, hidden)), ("b", (4 * hidden,)))
-    }
-    np.savez(path, cut=np.array(2), tags=np.array(TAGS), weight=weight, bias=np.array(bias), **arrays)
+    np.savez(
+        path,
+        cut=np.array(2),
+        tags=np.array(TAGS),
+        hidden_w=rng.normal(0, 0.1, (dim, hidden)).astype(np.float16),
+        hidden_b=np.zeros(hidden, dtype=np.float16),
+        out_w=np.zeros((hidden, len(TAGS)), dtype=np.float16),
+        out_b=np.array(bias),
+    )
     return path
 
 
@@ -62,7 +64,7 @@ def test_tagger_runs_the_encoder_and_decodes(tmp_path: Path) -> None:
     from lagebild.language.encoder import encoder
 
     enc = encoder()
-    dim = enc.hidden_size + N_WORD_FEATURES
+    dim = 3 * enc.hidden_size + N_WORD_FEATURES
     outside = EncoderTagger(_head(tmp_path / "o.npz", dim, [5, 0, -5, -5, -5]), enc, lexicon=None)
     scores = outside.scores([["Der", "Rat", "tagt", "."], []])
     assert scores[0].shape == (4, len(TAGS)) and scores[1].shape == (0, len(TAGS))
@@ -99,3 +101,13 @@ def test_cli_rejects_an_unknown_profile(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_word_inputs_put_neighbours_beside_each_word() -> None:
+    from lagebild.language.ner import word_inputs
+
+    states = np.arange(6, dtype=np.float32).reshape(3, 2)
+    x = word_inputs(states, np.ones((3, 1), dtype=np.float32))
+    assert x.shape == (3, 7)
+    assert x[0].tolist() == [0, 1, 0, 0, 2, 3, 1]
+    assert x[2].tolist() == [4, 5, 2, 3, 0, 0, 1]

@@ -1,7 +1,7 @@
-"""Named entities (PER, ORG, LOC, MISC) from the encoder: a BiLSTM head on frozen encoder states.
+"""Named entities (PER, ORG, LOC, MISC) from the encoder: a small perceptron head on frozen encoder states.
 
 The head file (``model/ner_encoder.npz``, written by ``training/ner_encoder_train.py``) holds the encoder layer it
-reads (``cut``; only the layers up to it run), the BiLSTM and classifier weights, and the tag names. Decoding is Viterbi over the tag scores with BIO constraints (``I-X`` only after ``B-X``/``I-X``).
+reads (``cut``; only the layers up to it run), the perceptron's weights, and the tag names. Decoding is Viterbi over the tag scores with BIO constraints (``I-X`` only after ``B-X``/``I-X``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ __all__ = [
     "load_encoder_tagger",
     "viterbi",
     "word_features",
+    "word_inputs",
 ]
 
 HEAD_FILE = "ner_encoder.npz"
@@ -94,30 +95,22 @@ def word_features(words: Sequence[str], lexicon: object | None) -> np.ndarray:
     return out
 
 
-def lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray, reverse: bool) -> np.ndarray:
-    """One direction of an LSTM (PyTorch gate order i, f, g, o) over [n, d] inputs; [n, hidden] outputs."""
-    hidden = w_hh.shape[1]
-    gates_in = x @ w_ih.T + bias
-    h = np.zeros(hidden, dtype=np.float32)
-    c = np.zeros(hidden, dtype=np.float32)
-    out = np.empty((len(x), hidden), dtype=np.float32)
-    steps = range(len(x) - 1, -1, -1) if reverse else range(len(x))
-    for t in steps:
-        g = gates_in[t] + w_hh @ h
-        i, f, cand, o = np.split(g, 4)
-        c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(cand)
-        h = _sigmoid(o) * np.tanh(c)
-        out[t] = h
-    return out
+def word_inputs(states: np.ndarray, features: np.ndarray) -> np.ndarray:
+    """[n, 3 H + F]: each word's state, the previous and the next word's (zeros at the edges), its features."""
+    zero = np.zeros_like(states[:1])
+    before = np.concatenate([zero, states[:-1]])
+    after = np.concatenate([states[1:], zero])
+    return np.concatenate([states, before, after, features], axis=1).astype(np.float32)
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
+def gelu(x: np.ndarray) -> np.ndarray:
+    """GELU, tanh form (as ``torch.nn.GELU(approximate="tanh")``)."""
+    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x**3)))
 
 
 class EncoderTagger:
-    """Frozen encoder states at layer ``cut`` (each word's first piece) plus word features, a BiLSTM and a linear
-    BIO classifier. ``tag_batch(sentences)`` gives token spans per pre-split sentence, ``recognise(text)``
+    """Frozen encoder states at layer ``cut`` (each word's first piece, with its neighbours' states) plus word
+    features, through a one-hidden-layer perceptron to BIO tag scores. ``tag_batch(sentences)`` gives token spans per pre-split sentence, ``recognise(text)``
     character spans."""
 
     def __init__(
@@ -144,10 +137,8 @@ class EncoderTagger:
             if not len(words):
                 out.append(np.zeros((0, len(self.tags)), dtype=np.float32))
                 continue
-            x = np.concatenate([encoded.first_piece()[:, 0], word_features(words, self.lexicon)], axis=1)
-            forward = lstm(x, w["fwd_ih"], w["fwd_hh"], w["fwd_b"], reverse=False)
-            backward = lstm(x, w["bwd_ih"], w["bwd_hh"], w["bwd_b"], reverse=True)
-            logits = np.concatenate([forward, backward], axis=1) @ w["weight"] + w["bias"]
+            x = word_inputs(encoded.first_piece()[:, 0], word_features(words, self.lexicon))
+            logits = gelu(x @ w["hidden_w"] + w["hidden_b"]) @ w["out_w"] + w["out_b"]
             logits -= logits.max(axis=1, keepdims=True)
             out.append(logits - np.log(np.exp(logits).sum(axis=1, keepdims=True)))
         return out
