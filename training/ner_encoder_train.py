@@ -138,7 +138,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/german-ner"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/lagebild-ner"))
     parser.add_argument("--out", type=Path, default=Path("src/lagebild/language/model/ner_encoder.npz"))
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     print(train(args.data, args.cache, args.out, args.epochs, args.threads))

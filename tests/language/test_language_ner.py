@@ -111,3 +111,17 @@ def test_word_inputs_put_neighbours_beside_each_word() -> None:
     assert x.shape == (3, 7)
     assert x[0].tolist() == [0, 1, 0, 0, 2, 3, 1]
     assert x[2].tolist() == [4, 5, 2, 3, 0, 0, 1]
+
+
+def test_accurate_profile_runs_the_packaged_head_in_the_entities_stage() -> None:
+    from lagebild.entities import EntityStage
+    from lagebild.model import Article
+    from lagebild.pipeline import article_stages
+
+    stages = {type(s).__name__: s for s in article_stages(profile="accurate")}
+    assert stages["EntityStage"].ner == "encoder"
+    assert {type(s).__name__: s for s in article_stages()}["EntityStage"].ner == "crf"
+    text = "Angela Merkel traf am Montag in Paris den Vorstand der Lufthansa."
+    article = EntityStage(roles=False, ner="encoder")(Article(id="a", text=text, language="de"))
+    found = {(e.text, e.label) for e in article.entities}
+    assert {("Angela Merkel", "PER"), ("Paris", "LOC")} <= found
