@@ -287,6 +287,15 @@ class Store:
             self.con.unregister("_profiles")
 
     # -- actors and stories ----------------------------------------------------------------------------------
+    def referenced_actor_ids(self) -> set[str]:
+        """Ids of every actor an entity, a quote's speaker or an event's source or target refers to."""
+        rows = self.con.execute(
+            """SELECT actor FROM entities WHERE actor IS NOT NULL
+               UNION SELECT speaker_actor FROM quotes WHERE speaker_actor IS NOT NULL
+               UNION SELECT unnest(source) FROM events UNION SELECT unnest(target) FROM events"""
+        ).fetchall()
+        return {row[0] for row in rows if row[0]}
+
     def save_actors(self, actors: Iterable[Actor]) -> None:
         rows = [
             (a.id, a.name, a.country, a.sector, a.kind, json.dumps(a.to_dict(), ensure_ascii=False))
