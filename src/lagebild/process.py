@@ -96,7 +96,9 @@ def process(
             article.source.country = article.source.country or home
         resources: dict[str, object] = {}
         for stage in batch_stages:
+            prepared = time.perf_counter()
             resources.update(stage.prepare(store, articles))
+            summary.stage_seconds[stage.name] += time.perf_counter() - prepared
         pipeline = ArticlePipeline(article_stages(**resources), budget or Budget())
         for outcome in executor.map(pipeline, articles) if articles else ():
             summary.stage_seconds.update(outcome.timings)
@@ -164,6 +166,7 @@ class _Committer:
         self.last = time.monotonic()
         if not self.documents:
             return
+        started = time.perf_counter()
         taught: dict[str, object] = {}
         for stage in self.stages:
             taught.update(stage.commit(self.articles))
@@ -173,6 +176,7 @@ class _Committer:
         self.summary.articles_out += written
         self.summary.failures.extend(self.failures)
         self.summary.commits += 1
+        self.summary.stage_seconds["store commits"] += time.perf_counter() - started
         self.articles, self.failures, self.documents = [], [], 0
 
 
