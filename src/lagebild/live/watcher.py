@@ -152,12 +152,17 @@ class Watcher:
 
     # -- internals -------------------------------------------------------------------------------------------
     def _read_document(self, source: WatchedSource, url: str, depth: int) -> bool:
-        """Poll a feed or sitemap (conditional GET); True when every page it lists is settled."""
-        etag, modified = self.store.feed_validators(url)
+        """Poll a feed or sitemap (conditional GET); True when every page it lists is settled. The child sitemaps
+        of an unchanged sitemap index are still polled (each with its own validators)."""
+        etag, modified, known_children = self.store.feed_validators(url)
         doc = self.client.get(url, etag, modified)
         if doc.not_modified:
             self.stats.not_modified += 1
-            return True
+            complete = True
+            if depth < 2:
+                for child in known_children[:MAX_SITEMAPS]:
+                    complete &= self._read_document(source, child, depth + 1)
+            return complete
         if not doc.ok:
             self._error(f"{url}: {doc.error}")
             return False
@@ -168,7 +173,7 @@ class Watcher:
                 complete &= self._read_document(source, child, depth + 1)
         complete &= self._fetch_pages(source, found.links)
         if complete:  # otherwise the next poll reads the document in full again
-            self.store.save_feed_validators(url, doc.etag, doc.last_modified)
+            self.store.save_feed_validators(url, doc.etag, doc.last_modified, found.sitemaps[:MAX_SITEMAPS])
         return complete
 
     def _fetch_pages(self, source: WatchedSource, links: list[Link]) -> bool:

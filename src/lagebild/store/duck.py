@@ -569,16 +569,18 @@ class Store:
                 [list(r) for r in rows],
             )
 
-    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
-        """(ETag, Last-Modified) of the feed or sitemap at ``url`` from its last successful poll."""
-        row = self.one("SELECT etag, last_modified FROM watched_feeds WHERE url = ?", [url])
-        return (row[0], row[1]) if row else (None, None)
+    def feed_validators(self, url: str) -> tuple[str | None, str | None, list[str]]:
+        """(ETag, Last-Modified, child sitemaps) of the feed or sitemap at ``url`` from its last complete poll."""
+        row = self.one("SELECT etag, last_modified, children FROM watched_feeds WHERE url = ?", [url])
+        return (row[0], row[1], list(row[2] or [])) if row else (None, None, [])
 
-    def save_feed_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+    def save_feed_validators(
+        self, url: str, etag: str | None, last_modified: str | None, children: Sequence[str] = ()
+    ) -> None:
         with self.transaction():
             self.con.execute(
-                "INSERT OR REPLACE INTO watched_feeds VALUES (?, ?, ?, current_timestamp)",
-                [url, etag, last_modified],
+                "INSERT OR REPLACE INTO watched_feeds VALUES (?, ?, ?, ?, current_timestamp)",
+                [url, etag, last_modified, list(children)],
             )
 
     # -- runs ------------------------------------------------------------------------------------------------
