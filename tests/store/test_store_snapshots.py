@@ -30,7 +30,8 @@ with Store(sys.argv[1]) as store:
 def test_a_server_reads_snapshots_while_another_process_writes(tmp_path: Path) -> None:
     db = make_store(tmp_path / "store.duckdb")
     client = TestClient(create_app(db))
-    assert client.get("/api/articles").json()["total"] == 3  # the server copied the store and marked it served
+    # the server copied the store and marked it served
+    assert client.get("/api/articles").json()["total"] == 3
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(db)],
         stdin=subprocess.PIPE,
@@ -65,10 +66,15 @@ def test_a_server_reads_snapshots_while_another_process_writes(tmp_path: Path) -
     assert snapshot_path(db).exists()
 
 
-def test_a_failed_migration_leaves_the_store_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_migration_leaves_the_store_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "m.duckdb"
     Store(db).close()
-    steps = {**schema.MIGRATIONS, schema.SCHEMA_VERSION + 1: ["CREATE TABLE half (i INTEGER)", "THIS IS NO SQL"]}
+    steps = {
+        **schema.MIGRATIONS,
+        schema.SCHEMA_VERSION + 1: ["CREATE TABLE half (i INTEGER)", "THIS IS NO SQL"],
+    }
     monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     monkeypatch.setattr(schema, "MIGRATIONS", steps)
     monkeypatch.setattr("lagebild.store.duck.SCHEMA_VERSION", schema.SCHEMA_VERSION)
@@ -78,7 +84,9 @@ def test_a_failed_migration_leaves_the_store_as_it_was(tmp_path: Path, monkeypat
     monkeypatch.undo()
     with Store(db) as store:
         assert store.schema_version() == schema.SCHEMA_VERSION
-        tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         assert "half" not in tables
 
 

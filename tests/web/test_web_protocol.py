@@ -20,7 +20,9 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     return TestClient(create_app(db))
 
 
-@pytest.mark.parametrize("path", ["/", "/api/articles", "/stories/s1", "/api/export/events.csv", "/static/app.css"])
+@pytest.mark.parametrize(
+    "path", ["/", "/api/articles", "/stories/s1", "/api/export/events.csv", "/static/app.css"]
+)
 def test_head_is_answered_like_get_without_a_body(client: TestClient, path: str) -> None:
     get, head = client.get(path), client.head(path)
     assert head.status_code == get.status_code == 200
