@@ -107,6 +107,7 @@ class Store:
         self._owner = True
         self._published = 0.0
         self._dirty = False
+        self._snapshot_read = False
         self.con = self._connect(wait, on_wait)
         if not read_only:
             self._migrate()
@@ -155,12 +156,18 @@ class Store:
         store._owner = False
         store._published = 0.0
         store._dirty = False
+        store._snapshot_read = False
         store.con = con
         return store
 
     def reader(self) -> Store:
-        """A read view with its own cursor, for another thread of this process: it sees committed data only."""
-        return Store.over(self.con.cursor(), self.path, read_only=True)
+        """A read view with its own cursor, for another thread of this process: all its queries see the same
+        committed state (one read transaction, ended when the view is closed), whatever the writer does meanwhile."""
+        cursor = self.con.cursor()
+        cursor.execute("BEGIN TRANSACTION")
+        view = Store.over(cursor, self.path, read_only=True)
+        view._snapshot_read = True
+        return view
 
     def writer(self) -> Store:
         """A writing view with its own cursor, for the one writing thread of a process that also serves readers."""
@@ -177,10 +184,12 @@ class Store:
 
     def close(self) -> None:
         if self._owner and not self.read_only and is_served(self.path):
-            with suppress(
-                duckdb.Error
-            ):  # the store itself is committed; a server keeps its previous snapshot
+            # the store itself is committed; on failure a server keeps its previous snapshot
+            with suppress(duckdb.Error):
                 self.publish()
+        if self._snapshot_read:
+            with suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
         self.con.close()
 
     # -- read snapshots --------------------------------------------------------------------------------------
