@@ -9,12 +9,14 @@ is stored. The run stages (stories, actor records) follow the last batch.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from queue import Queue
 
 from lagebild.corpus import BatchStage
 from lagebild.executors import Executor
@@ -61,6 +63,27 @@ def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+def read_ahead(batches: Iterator[list[Item]]) -> Iterator[list[Item]]:
+    """``batches`` with the next one read in a thread while the current one runs (reading and decoding a batch
+    takes seconds of the driver's time, during which the workers would otherwise wait)."""
+    ready: Queue[list[Item] | BaseException | None] = Queue(maxsize=1)
+
+    def fill() -> None:
+        try:
+            for batch in batches:
+                ready.put(batch)
+        except BaseException as exc:  # noqa: BLE001 - handed to the loop, which raises it
+            ready.put(exc)
+        else:
+            ready.put(None)
+
+    threading.Thread(target=fill, name="lagebild-ingest", daemon=True).start()
+    while (batch := ready.get()) is not None:
+        if isinstance(batch, BaseException):
+            raise batch
+        yield batch
+
+
 def process(
     inputs: Iterable[str],
     store: Store,
@@ -87,10 +110,9 @@ def process(
     home = country_code(country)
     batch_stages, run_stages = corpus_stages()
     committer = _Committer(store, run_id, batch_stages, commit or CommitPolicy(), summary)
-    for batch in batched(read_paths(inputs, source), batch_size):
+    for batch in read_ahead(batched(read_paths(inputs, source), batch_size)):
         summary.documents_in += len(batch)
-        for failure in (item for item in batch if isinstance(item, IngestFailure)):
-            committer.add(None, (failure.path, "ingest", failure.reason))
+        committer.failures += [(f.path, "ingest", f.reason) for f in batch if isinstance(f, IngestFailure)]
         articles = _fresh(store, [a for a in batch if isinstance(a, Article)], summary)
         for article in articles:
             article.source.country = article.source.country or home
@@ -153,7 +175,8 @@ class _Committer:
         self.last = time.monotonic()
 
     def add(self, article: Article | None, failure: tuple[str, str, str] | None) -> None:
-        """One document's outcome: its article (with what the stages produced) and its failure, if any."""
+        """One document's outcome: its article (with what the stages produced) and its failure, if any. Failures
+        at ingest ride along with the next commit (they cost no stage time to redo)."""
         if article is not None:
             self.articles.append(article)
         if failure is not None:
@@ -164,7 +187,7 @@ class _Committer:
 
     def flush(self) -> None:
         self.last = time.monotonic()
-        if not self.documents:
+        if not self.documents and not self.failures:
             return
         started = time.perf_counter()
         taught: dict[str, object] = {}

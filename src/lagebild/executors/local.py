@@ -55,6 +55,17 @@ class LocalExecutor:
         self.workers = workers or default_workers()
         self.chunksize = chunksize
         self._pool: ProcessPoolExecutor | None = None
+        if self.workers > 1:
+            self._start()
+
+    def _start(self) -> None:
+        """Start the workers now, before the caller starts threads (a process forked while another thread holds a
+        lock, the import lock say, would wait for that lock for ever)."""
+        on_main = threading.current_thread() is threading.main_thread()
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, initializer=exit_with_parent, initargs=(os.getpid(), on_main)
+        )
+        self._pool.submit(os.getpid).result()  # forks every worker at once
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -74,9 +85,6 @@ class LocalExecutor:
                 yield pipeline(article)
             return
         if self._pool is None:
-            on_main = threading.current_thread() is threading.main_thread()
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, initializer=exit_with_parent, initargs=(os.getpid(), on_main)
-            )
+            self._start()
         chunksize = max(1, min(self.chunksize, len(articles) // (self.workers * 2) or 1))
         yield from self._pool.map(pipeline, articles, chunksize=chunksize)

@@ -301,11 +301,8 @@ class Store:
                 self._insert_articles(fresh, start, run_id)
             if profiles:
                 self._upsert_profiles(profiles)
-            for path, stage, reason in failures:
-                self.con.execute(
-                    "INSERT INTO failures (run_id, path, stage, reason) VALUES (?, ?, ?, ?)",
-                    [run_id, path, stage, reason],
-                )
+            if failures:
+                self._insert_failures(run_id, failures)
             if learned:
                 self._upsert_learned(learned)
         return len(fresh)
@@ -381,6 +378,23 @@ class Store:
         for name, columns in children.items():
             if columns["article_id"]:
                 self._insert_columns(name, columns)
+
+    def _insert_failures(self, run_id: int | None, failures: Sequence[tuple[str, str, str]]) -> None:
+        rows = pa.table(
+            {
+                "run_id": pa.array([run_id] * len(failures), type=pa.int64()),
+                "path": pa.array([f[0] for f in failures], type=pa.string()),
+                "stage": pa.array([f[1] for f in failures], type=pa.string()),
+                "reason": pa.array([f[2] for f in failures], type=pa.string()),
+            }
+        )
+        self.con.register("_failures", rows)
+        try:
+            self.con.execute(
+                "INSERT INTO failures (run_id, path, stage, reason) SELECT run_id, path, stage, reason FROM _failures"
+            )
+        finally:
+            self.con.unregister("_failures")
 
     def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
         schema = _ARROW_SCHEMAS[table]
