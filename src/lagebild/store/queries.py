@@ -55,19 +55,71 @@ def outlets(con: Con) -> list[str]:
 
 
 def actor_names(con: Con, ids: list[str] | set[str] | None = None) -> dict[str, str]:
-    """Actor id -> display name (all actors when ``ids`` is None)."""
+    """Actor id -> display name (all actors when ``ids`` is None); a country or sector code without a stored
+    record is named by :func:`lagebild.entities.codes.code_actor`."""
+    from lagebild.entities.codes import code_actor  # noqa: PLC0415
+
     if ids is None:
         found = con.execute("SELECT id, name FROM actors").fetchall()
+        wanted: list[str] = []
     else:
         wanted = sorted({i for i in ids if i})
         if not wanted:
             return {}
         found = con.execute("SELECT id, name FROM actors WHERE list_contains(?, id)", [wanted]).fetchall()
-    return {i: n or i for i, n in found}
+    names = {i: n or i for i, n in found}
+    for actor_id in wanted:
+        if actor_id not in names and (coded := code_actor(actor_id)) is not None:
+            names[actor_id] = coded.name
+    return names
+
+
+def missing_actor_ids(con: Con) -> list[str]:
+    """Ids that entities, quotes or events refer to but that have no record in ``actors``."""
+    return [
+        r[0]
+        for r in con.execute(
+            """SELECT DISTINCT ref FROM (
+                   SELECT actor AS ref FROM entities UNION ALL SELECT speaker_actor FROM quotes
+                   UNION ALL SELECT unnest(source) FROM events UNION ALL SELECT unnest(target) FROM events)
+               WHERE ref IS NOT NULL AND ref NOT IN (SELECT id FROM actors) ORDER BY ref"""
+        ).fetchall()
+    ]
 
 
 # -- articles --------------------------------------------------------------------------------------------------
 ARTICLE_COLUMNS = "id, source_name AS source, domain, url, language, title, published, story"
+_LEAD = "substr(text, 1, 1000) AS lead"
+HEADLINE_CHARS = 140
+LEAD_WORDS = 6
+
+
+def headline(title: str | None, text: str | None, language: str | None = None) -> str | None:
+    """The title, else the lead sentence of ``text`` (cut at a word before :data:`HEADLINE_CHARS`)."""
+    from lagebild.language.sentences import split_sentences  # noqa: PLC0415 - only for untitled articles
+
+    if title and title.strip():
+        return " ".join(title.split())
+    if not text or not text.strip():
+        return None
+    spans = split_sentences(text, language) or []
+    while len(spans) > 1 and len(text[spans[0].start : spans[0].end].split()) < 3:
+        spans = spans[1:]  # a dateline ("Bozen (dpa).") is no headline
+    end = len(text)
+    for span in spans:  # a short first sentence goes on with the next
+        end = span.end
+        if len(text[spans[0].start : end].split()) >= LEAD_WORDS:
+            break
+    lead = " ".join(text[spans[0].start if spans else 0 : end].split())
+    if len(lead) <= HEADLINE_CHARS:
+        return lead
+    return lead[: HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _with_headlines(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for row in found:
+        row["headline"] = headline(row["title"], row.pop("lead", None), row.get("language"))
+    return found
 
 
 def article_filter(
@@ -98,10 +150,11 @@ def list_articles(con: Con, f: Filter, limit: int, offset: int) -> tuple[list[di
     total = int(scalar(con, f"SELECT count(*) FROM articles{f.sql}", f.params) or 0)
     items = rows(
         con,
-        f"SELECT {ARTICLE_COLUMNS} FROM articles{f.sql} ORDER BY published DESC NULLS LAST, seq LIMIT ? OFFSET ?",
+        f"SELECT {ARTICLE_COLUMNS}, {_LEAD} FROM articles{f.sql} ORDER BY published DESC NULLS LAST, seq "
+        "LIMIT ? OFFSET ?",
         [*f.params, limit, offset],
     )
-    return items, total
+    return _with_headlines(items), total
 
 
 def article_json(con: Con, article_id: str) -> dict[str, Any] | None:
@@ -113,9 +166,20 @@ def article_meta(con: Con, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     found = rows(
-        con, f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE list_contains(?, id)", [sorted(set(ids))]
+        con, f"SELECT {ARTICLE_COLUMNS}, {_LEAD} FROM articles WHERE list_contains(?, id)", [sorted(set(ids))]
     )
-    return {r["id"]: r for r in found}
+    return {r["id"]: r for r in _with_headlines(found)}
+
+
+def story_headlines(con: Con, stories: list[Story]) -> dict[str, str]:
+    """Story id -> its title, else the headline of its first article (title or lead sentence)."""
+    out = {s.id: s.title for s in stories if s.title}
+    first = {s.id: s.articles[0] for s in stories if not s.title and s.articles}
+    heads = article_meta(con, list(first.values()))
+    for story_id, article_id in first.items():
+        if article_id in heads and heads[article_id]["headline"]:
+            out[story_id] = heads[article_id]["headline"]
+    return out
 
 
 def article_texts(con: Con, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -142,7 +206,7 @@ def list_stories(
         f.add("(last IS NULL OR substr(last, 1, 10) >= ?)", date_from)
     if date_to:
         f.add("(first IS NULL OR substr(first, 1, 10) <= ?)", date_to)
-    out = []
+    chosen = []
     for r in rows(
         con,
         f"SELECT id, title, first, last, data FROM stories{f.sql} ORDER BY last DESC NULLS LAST, id",
@@ -155,10 +219,15 @@ def list_stories(
             in_title = bool(text) and text.casefold() in (story.title or "").casefold()
             if not in_title and not (article_ids and article_ids.intersection(story.articles)):
                 continue
+        chosen.append(story)
+    heads = story_headlines(con, chosen)
+    out = []
+    for story in chosen:
         out.append(
             {
                 "id": story.id,
                 "title": story.title,
+                "headline": heads.get(story.id),
                 "first": story.first,
                 "last": story.last,
                 "articles": len(story.articles),
@@ -343,8 +412,14 @@ def list_actors(
 
 
 def get_actor(con: Con, actor_id: str) -> dict[str, Any] | None:
+    """The stored record of an actor, else the record of a country or sector code."""
+    from lagebild.entities.codes import code_actor  # noqa: PLC0415
+
     data = scalar(con, "SELECT data FROM actors WHERE id = ?", [actor_id])
-    return json.loads(data) if data else None
+    if data:
+        return json.loads(data)
+    coded = code_actor(actor_id)
+    return coded.to_dict() if coded else None
 
 
 def actor_events(con: Con, actor_id: str, limit: int = 500) -> list[dict[str, Any]]:

@@ -60,12 +60,18 @@ class PublishedStore:
         self._checked = 0.0
         self._retired: list[tuple[float, duckdb.DuckDBPyConnection, Path]] = []
         self._marked = False
+        self._direct: duckdb.DuckDBPyConnection | None = None
 
     def reader(self) -> Store:
-        if time.monotonic() - self._checked >= self.check_seconds or self._con is None:
+        if self._direct is None and (
+            time.monotonic() - self._checked >= self.check_seconds or self._con is None
+        ):
             with self._lock:
-                self._refresh()
-        con = self._con
+                try:
+                    self._refresh()
+                except OSError:  # no snapshot can be written next to the store (a read-only folder): read it
+                    self._direct = self._direct or Store(self.path, read_only=True).con
+        con = self._direct or self._con
         if con is None:
             raise StoreError(f"store {self.path} is being written and has no snapshot yet; retry shortly")
         return Store.over(con.cursor(), self.path)
@@ -81,6 +87,9 @@ class PublishedStore:
             if self._marked:
                 serving_marker(self.path).unlink(missing_ok=True)
                 self._marked = False
+            if self._direct is not None:
+                self._direct.close()
+                self._direct = None
 
     # -- internals -------------------------------------------------------------------------------------------
     def _refresh(self) -> None:
