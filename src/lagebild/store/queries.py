@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from lagebild.model import Story
 
@@ -570,6 +571,108 @@ def story_quotes(con: Con, story_id: str) -> list[tuple[Any, ...]]:
            JOIN articles a ON a.id = q.article_id WHERE a.story = ? ORDER BY a.seq, q.idx""",
         [story_id],
     ).fetchall()
+
+
+# -- story clustering state -----------------------------------------------------------------------------------
+def unassigned_count(con: Con) -> tuple[int, str | None]:
+    """(number of articles without a story, their earliest publication date)."""
+    n, first = con.execute("SELECT count(*), min(published) FROM articles WHERE story IS NULL").fetchall()[0]
+    return int(n), first
+
+
+def unassigned_rows(con: Con, after_seq: int, limit: int) -> list[tuple[Any, ...]]:
+    """(seq, id, title, text, published, language, actor ids, event (type, source, target) structs) of articles
+    without a story after ``after_seq``, in ingest order."""
+    return con.execute(
+        """SELECT a.seq, a.id, a.title, a.text, a.published, a.language,
+               (SELECT list(e.actor ORDER BY e.idx) FROM entities e
+                WHERE e.article_id = a.id AND e.actor IS NOT NULL),
+               (SELECT list(struct_pack(t := v.type, s := v.source, g := v.target) ORDER BY v.idx)
+                FROM events v WHERE v.article_id = a.id)
+           FROM (SELECT seq, id, title, text, published, language FROM articles
+                 WHERE story IS NULL AND seq > ? ORDER BY seq LIMIT ?) a
+           ORDER BY a.seq""",
+        [after_seq, limit],
+    ).fetchall()
+
+
+def story_frequencies(con: Con) -> tuple[Any, ...] | None:
+    """(documents, compressed document frequencies) of the story clustering, or None."""
+    found = con.execute("SELECT docs, df FROM story_df WHERE id = 0").fetchall()
+    return found[0] if found else None
+
+
+def active_story_clusters(con: Con, horizon: int) -> list[tuple[Any, ...]]:
+    """Cluster state of the stories whose last day is ``horizon`` or later (or unknown), oldest first."""
+    return con.execute(
+        """SELECT story_id, seq, first_day, last_day, n, centroid, actors, events FROM story_clusters
+           WHERE last_day IS NULL OR last_day >= ? ORDER BY seq""",
+        [horizon],
+    ).fetchall()
+
+
+def story_signatures(con: Con, horizon: int, copy_horizon: int) -> list[tuple[Any, ...]]:
+    """(article, story, canonical article, MinHash signature, day) of the articles a new one may still copy."""
+    return con.execute(
+        """SELECT a.article_id, a.story_id, coalesce(a.copy_of, a.article_id), a.signature, a.day
+           FROM story_articles a JOIN story_clusters c USING (story_id)
+           WHERE (c.last_day IS NULL OR c.last_day >= ?) AND (a.day IS NULL OR a.day >= ?)
+           ORDER BY a.article_id""",
+        [horizon, copy_horizon],
+    ).fetchall()
+
+
+def story_members(con: Con, story_ids: list[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """For ``story_ids``: (story, article, outlet, published, title, copy of) of their articles by date, and
+    (story, article, event JSON) of their events in ingest order."""
+    con.register("_story_ids", pa.table({"story": story_ids}))
+    try:
+        articles = con.execute(
+            """SELECT a.story, a.id, coalesce(a.source_name, a.domain), a.published, a.title, s.copy_of
+               FROM articles a JOIN _story_ids USING (story) LEFT JOIN story_articles s ON s.article_id = a.id
+               ORDER BY a.story, a.published NULLS LAST, a.seq"""
+        ).fetchall()
+        events = con.execute(
+            """SELECT a.story, e.article_id, e.data FROM events e JOIN articles a ON a.id = e.article_id
+               JOIN _story_ids USING (story) ORDER BY a.seq, e.idx"""
+        ).fetchall()
+    finally:
+        con.unregister("_story_ids")
+    return articles, events
+
+
+# -- whole-table exports ---------------------------------------------------------------------------------------
+EXPORT_TABLES = ("articles", "entities", "timexes", "quotes", "events", "actors", "stories")
+CONTRACT_TABLES = ("articles", "actors", "stories")
+"""Tables whose ``data`` column holds the contract record of each row."""
+_EXPORT_ORDER = {"articles": "seq", "actors": "id", "stories": "id"}
+
+
+def _export_select(table: str) -> str:
+    """SQL for one whitelisted table (table names never come from a request unchecked)."""
+    if table not in EXPORT_TABLES:
+        raise ValueError(f"not an exported table: {table}")
+    order = _EXPORT_ORDER.get(table, "article_id, idx")
+    columns = "* EXCLUDE (data)" if table == "articles" else "*"
+    return f"SELECT {columns} FROM {table} ORDER BY {order}"
+
+
+def table_rows(con: Con, table: str) -> duckdb.DuckDBPyConnection:
+    """A cursor over every row of an exported table (articles without their JSON); fetch in batches."""
+    return con.execute(_export_select(table))
+
+
+def contract_records(con: Con, table: str) -> duckdb.DuckDBPyConnection:
+    """A cursor over the contract JSON of every row of ``articles``, ``actors`` or ``stories``."""
+    if table not in CONTRACT_TABLES:
+        raise ValueError(f"no contract records in {table}")
+    return con.execute(f"SELECT data FROM {table} ORDER BY {_EXPORT_ORDER[table]}")
+
+
+def table_to_parquet(con: Con, table: str, path: str) -> None:
+    """Write an exported table to a Parquet file."""
+    literal = path.replace("'", "''")
+    con.execute(f"COPY ({_export_select(table)}) TO '{literal}' (FORMAT PARQUET)")
 
 
 # -- search ----------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import duckdb
 
-from lagebild.store import Store, StoreError, serving_marker, snapshot_path
+from lagebild.store import Store, StoreError, copy_to_snapshot, serving_marker, snapshot_path
 from lagebild.store.schema import SCHEMA_VERSION
 
 CHECK_SECONDS = 0.5
@@ -116,23 +116,7 @@ class PublishedStore:
         changed = max(_mtime(self.path), _mtime(self.path.with_name(self.path.name + ".wal")))
         if target.exists() and _mtime(target) >= changed:
             return
-        temp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.tmp")
-        con = duckdb.connect()
-        try:
-            try:
-                con.execute(f"ATTACH '{_literal(self.path)}' AS main_store (READ_ONLY)")
-            except duckdb.Error:
-                return  # held by a writer: it publishes the snapshots while this server marks the store
-            con.execute(f"ATTACH '{_literal(temp)}' AS snap")
-            con.execute("COPY FROM DATABASE main_store TO snap")
-            con.execute("DETACH snap")
-            con.execute("DETACH main_store")
-            os.replace(temp, target)
-        except duckdb.Error:
-            return  # a store this version cannot copy: the server keeps what it has
-        finally:
-            con.close()
-            temp.unlink(missing_ok=True)
+        copy_to_snapshot(self.path)  # False while a writer holds the store: it publishes the snapshots then
 
     def _switch(self) -> None:
         """Open the published snapshot when it is not the one being read (each under its own link name, since
@@ -152,11 +136,11 @@ class PublishedStore:
             return
         try:
             con = duckdb.connect(str(link), read_only=True)
-            version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+            version = Store.over(con, link).schema_version()
         except duckdb.Error:
             link.unlink(missing_ok=True)
             return
-        if not version or int(version[0][0]) != SCHEMA_VERSION:
+        if version != SCHEMA_VERSION:
             _drop(con, link)
             return
         if self._con is not None and self._link is not None:
@@ -176,7 +160,3 @@ def _mtime(path: Path) -> int:
         return path.stat().st_mtime_ns
     except FileNotFoundError:
         return 0
-
-
-def _literal(path: Path) -> str:
-    return str(path).replace("'", "''")
