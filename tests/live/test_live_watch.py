@@ -165,7 +165,14 @@ def test_browsing_while_the_watcher_writes(tmp_path: Path) -> None:
             deadline = time.monotonic() + 120
             try:
                 while seen < 6 and time.monotonic() < deadline:
-                    for path in ("/", "/api/articles", "/api/stories", "/outlets", "/alerts", "/api/events"):
+                    for path in (
+                        "/",
+                        "/api/articles",
+                        "/api/stories",
+                        "/outlets",
+                        "/alerts",
+                        "/api/export/events.csv",
+                    ):
                         statuses.append(client.get(path).status_code)
                     seen = client.get("/api/articles").json()["total"]
             finally:
