@@ -38,9 +38,9 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -63,8 +63,7 @@ SINGLE_LINK_GRID = [round(0.30 + 0.05 * k, 2) for k in range(13)]
 
 
 # -- gold ----------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class GoldArticle:
+class GoldArticle(NamedTuple):
     """One labelled article: its key in the source corpus, publication date, story label and half."""
 
     key: str
@@ -96,7 +95,8 @@ def _outlet(url: str) -> str:
     return host.removeprefix("www.").lower()
 
 
-def _smartdata(data: Path, ids: set[str]) -> dict[str, Article]:
+def smartdata_articles(data: Path, ids: set[str]) -> dict[str, Article]:
+    """The SmartData pool's documents among ``ids`` as articles (outlet: the page's host), by document id."""
     path = data / SMARTDATA
     found = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -129,7 +129,7 @@ def labelled_stream(gold: Sequence[GoldArticle], data: Path) -> tuple[list[Artic
     """The gold articles with their texts from ``data``, in publication order (ties by key), and their labels.
     A key that ``data`` lacks is an error, so a changed corpus is noticed."""
     smart_ids = {g.key.split(":", 1)[1] for g in gold if g.key.startswith("smartdata:")}
-    smart = _smartdata(data, smart_ids)
+    smart = smartdata_articles(data, smart_ids)
     missing = sorted(smart_ids - smart.keys())
     if missing:
         raise KeyError(f"{len(missing)} SmartData documents not in {data / SMARTDATA}, e.g. {missing[0]}")
