@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 from lagebild.entities import actors as dictionary
@@ -29,6 +28,11 @@ class EntityStage:
     tagger: ``crf`` (the packaged CRF) or ``encoder`` (:mod:`lagebild.language.ner`, the ``accurate`` profile).
     """
 
+    name = "entity"
+    requires = ("text", "language", "published")
+    assigns = ("entities",)
+    resources = ("CRF model", "actor dictionary", "learned actors")
+
     def __init__(
         self,
         gazetteer: bool = True,
@@ -46,12 +50,8 @@ class EntityStage:
     def __call__(self, article: Article) -> Article:
         text = article.text or ""
         if self.learned is not None:
-            with contextlib.suppress(Exception):  # a malformed overlay leaves the dictionary alone
-                register_payload(self.learned)
-        try:
-            article.entities = self._entities(article, text[:MAX_CHARS])
-        except Exception:  # noqa: BLE001 - a stage never fails an article
-            article.entities = []
+            register_payload(self.learned)
+        article.entities = self._entities(article, text[:MAX_CHARS])
         return article
 
     def _entities(self, article: Article, text: str) -> list[Entity]:
