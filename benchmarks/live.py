@@ -211,7 +211,8 @@ def main() -> None:
     result = run(args.pages, args.clients, args.workers, args.timeout, args.think)
     width = max(map(len, result))
     print(
-        f"live ingestion: {args.pages} loopback pages, {args.clients} browsing clients, {args.workers} worker(s)"
+        f"live ingestion: {args.pages} loopback pages, {args.clients} browsing clients (pausing {args.think} s on "
+        f"average), {args.workers} pipeline worker(s)"
     )
     for key, value in result.items():
         print(f"  {key:<{width}}  {value}")
