@@ -15,19 +15,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # training/: the gold readers
 
-from lagebild.entities.actors import lookup  # noqa: E402
-from lagebild.entities.conll import Sentence, germeval_split, read_europarl  # noqa: E402
+from lagebild.actors import shipped  # noqa: E402
 from lagebild.entities.crf import load_crf  # noqa: E402
 from lagebild.entities.stage import EntityStage  # noqa: E402
-from lagebild.entities.train import germeval_convention  # noqa: E402
 from lagebild.model import Article  # noqa: E402
+from training.conll import Sentence, germeval_split, read_europarl  # noqa: E402
+from training.entities_ner import germeval_convention  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -149,7 +151,7 @@ def actor_rows(path: Path) -> list[list[str]]:
         return best[0].actor if best else None
 
     def by_name(item: dict) -> str | None:
-        actor = lookup(item["mention"])
+        actor = shipped().lookup(item["mention"])
         return actor.id if actor else None
 
     rows = []

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from lagebild.entities.conll import Sentence
 from lagebild.entities.crf import (
     LEXICON_FILE,
     MODEL_FILE,
@@ -16,8 +15,9 @@ from lagebild.entities.crf import (
     shape,
     tokenize,
 )
-from lagebild.entities.crf_train import fit
 from lagebild.model import ENTITY_LABELS
+from training.conll import Sentence
+from training.entities_crf import fit
 
 
 def test_tokenize_keeps_offsets_and_compounds():

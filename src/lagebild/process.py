@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from lagebild.actors import ActorIndex
 from lagebild.ingest import IngestFailure, Item, read_paths
 from lagebild.model import Article
 from lagebild.pipeline import article_stages
@@ -65,8 +66,8 @@ def process(
     them (Ray), the workers write their results as Parquet shards under ``shards/run-<id>/`` and the store and the
     corpus-level stages read them from there, so the driver never holds a batch's results in flight.
     """
+    from lagebild.actors.learning import learn_batch
     from lagebild.clean import SourceProfiles, lines_for_profile, source_key
-    from lagebild.entities.learned import learn_batch
     from lagebild.ingest.country import country_code
 
     started = time.perf_counter()
@@ -87,8 +88,8 @@ def process(
                 lines = lines_for_profile(article)
                 profiles.observe(key, lines)
                 touched.update((key, line) for line in lines)
-        known, overlay = _learned_overlay(store)
-        stages = article_stages(profiles.repeated(source for source, _ in touched), learned=overlay)
+        known, actors = _actor_index(store)
+        stages = article_stages(profiles.repeated(source for source, _ in touched), actors)
         done: list[Article] = []
         for outcome in _outcomes(executor, stages, articles, shards, run_id, number):
             summary.stage_seconds.update(outcome.timings)
@@ -101,7 +102,7 @@ def process(
         if on_progress:
             on_progress(len(batch) - len(articles))
         rows = _profile_rows(profiles, touched)
-        learned = learn_batch(done, known)
+        learned = learn_batch(done, actors, known)
         summary.articles_out += store.save_batch(done, run_id, rows, failures, learned)
         summary.failures.extend(failures)
     from lagebild.stories import update_stories
@@ -161,12 +162,12 @@ def _profile_rows(profiles: object, touched: set[tuple[str, str]]) -> list[tuple
     return [(source, key, count) for (source, key), count in rows.items() if count]
 
 
-def _learned_overlay(store: Store) -> tuple[dict, tuple]:
-    """The learned actors of the store by id, and the overlay payload the entity stage registers."""
-    from lagebild.entities.learned import from_record, overlay_payload
+def _actor_index(store: Store) -> tuple[dict, ActorIndex]:
+    """The learned actors of the store by id, and the batch's actor index (shipped dictionary plus them)."""
+    from lagebild.actors.learned import from_record
 
     known = {actor.id: actor for actor in map(from_record, store.load_learned_actors())}
-    return known, overlay_payload(known.values())
+    return known, ActorIndex(known.values())
 
 
 def _collect_actors(store: Store) -> None:
@@ -182,7 +183,7 @@ def _collect_actors(store: Store) -> None:
     }
     if not ids:
         return
-    from lagebild.entities.actors import packaged_actors
+    from lagebild.actors.dictionary import packaged_actors
 
     actors = packaged_actors()
     store.save_actors(actors[i] for i in sorted(ids) if i in actors)
