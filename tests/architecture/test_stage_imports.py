@@ -1,5 +1,6 @@
 """The per-article stages stay independent: a stage package imports only the article model, the language layer,
-the actors, shared resources and itself, never another stage (nor the pipeline, store or faces)."""
+the actors, shared resources and itself, never another stage (nor the pipeline, store or faces); the store knows
+actors only as the records it keeps."""
 
 from __future__ import annotations
 
@@ -84,3 +85,15 @@ def test_the_check_sees_absolute_relative_and_importlib_imports(tmp_path):
         "lagebild.time",
         "lagebild.clean",
     ]
+
+
+def test_the_store_knows_actors_only_as_records():
+    found = []
+    for path in sorted((PACKAGE / "store").rglob("*.py")):
+        for line, name in imported_modules(path):
+            parts = name.split(".")
+            if parts[0] != "lagebild" or len(parts) < 2:
+                continue
+            if parts[1] in STAGES or (parts[1] == "actors" and name != "lagebild.actors.learned"):
+                found.append(f"{path.relative_to(PACKAGE)}:{line} -> {name}")
+    assert found == []

@@ -2,14 +2,15 @@
 
 An :class:`ActorIndex` is built by the driver for each batch and handed to the stages that resolve names (entities,
 time, quotes, events). It never changes once built; lookups it has answered are remembered inside it. Pickling it
-sends only the learned persons: the shipped dictionary is loaded once per process.
+sends only the learned persons: the shipped dictionary is loaded once per process, and a worker that receives the
+same learned persons again (every chunk of a batch) reuses the index it built for them, with what it remembers.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from lagebild.actors import dictionary
 from lagebild.actors.dictionary import PERSON_SUFFIXES, Role, fold, index_key, name_tokens, suffixed_keys
@@ -189,7 +190,11 @@ class ActorIndex:
 _INFLECTION = re.compile(r"(?:e|en|er|es|em)$")
 
 
+@lru_cache(maxsize=4)
 def _rebuild(rows: tuple[LearnedRow, ...]) -> ActorIndex:
+    """The index of ``rows`` as unpickled: one per set of learned persons in a process."""
+    if not rows:
+        return shipped()
     return ActorIndex(
         Actor(i, name, list(variants), country, sector, "person")
         for i, name, variants, country, sector in rows
