@@ -25,6 +25,11 @@ class EntityStage:
     (the shipped dictionary when None); the gazetteer also finds the learned persons' names.
     """
 
+    name = "entity"
+    requires = ("text", "language", "published")
+    assigns = ("entities",)
+    resources = ("CRF model", "actor index")
+
     def __init__(self, gazetteer: bool = True, roles: bool = True, actors: ActorIndex | None = None) -> None:
         self.gazetteer = gazetteer
         self.roles = roles
@@ -32,10 +37,7 @@ class EntityStage:
 
     def __call__(self, article: Article) -> Article:
         text = article.text or ""
-        try:
-            article.entities = self._entities(article, text[:MAX_CHARS])
-        except Exception:  # noqa: BLE001 - a stage never fails an article
-            article.entities = []
+        article.entities = self._entities(article, text[:MAX_CHARS])
         return article
 
     def _entities(self, article: Article, text: str) -> list[Entity]:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from lagebild.actors import ActorIndex, shipped
 from lagebild.events.features import find_triggers, may_have_events, sentence_features
 from lagebild.events.rules import decide
 from lagebild.model import Article, Entity, Event, Quote, Span, Timex
-
-log = logging.getLogger(__name__)
 
 _MAX_SENTENCE = 2000  # characters; longer "sentences" are split into windows of this size
 
@@ -78,16 +75,17 @@ def code_article(article: Article, actors: ActorIndex | None = None) -> list[Eve
 
 
 class EventStage:
-    """Pipeline stage ``stage(article) -> article`` filling ``article.events``; never raises on odd input.
-    ``actors`` is the batch's actor index (the shipped dictionary when None)."""
+    """Pipeline stage ``stage(article) -> article`` filling ``article.events``; ``actors`` is the batch's actor
+    index (the shipped dictionary when None)."""
+
+    name = "event"
+    requires = ("text", "language", "sentences", "entities", "timexes", "quotes", "published", "source")
+    assigns = ("events",)
+    resources = ("event lexicon", "actor chooser", "actor index")
 
     def __init__(self, actors: ActorIndex | None = None) -> None:
         self.actors = actors or shipped()
 
     def __call__(self, article: Article) -> Article:
-        try:
-            article.events = code_article(article, self.actors)
-        except Exception:  # noqa: BLE001 - a stage degrades, it does not stop the pipeline
-            log.exception("event coding failed for article %s", article.id)
-            article.events = []
+        article.events = code_article(article, self.actors)
         return article
