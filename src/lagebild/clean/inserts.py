@@ -28,6 +28,7 @@ CONTENT_MIN_LEN = 4
 STEM = 5  # words sharing their first letters (inflection, compounds) count as the same word
 CAPTION_MAX_WORDS = 40
 PARAGRAPH_MIN_WORDS = 8
+SHORT_MAX_WORDS = 5  # a kept line this short without a word of the article is page furniture
 _ENDS_SENTENCE = re.compile(r"[.;,]\s*$")
 
 
@@ -80,23 +81,23 @@ def content_words(line: Line) -> list[str]:
 
 
 def mark_teasers(lines: list[Line], title: str | None = None) -> None:
-    """Give headline-shaped lines about something else than the document the reason ``teaser``."""
+    """Give headline-shaped lines about something else than the document the reason ``teaser``, and drop short kept
+    lines that share no word with it (page furniture such as a gallery button, a bare date or a byline: ``other``)."""
     title_key = line_key(title) if title else None
     stems: dict[str, int] = {}
     for line in lines:
         for stem in {t[:STEM] for t in content_words(line)}:
             stems[stem] = stems.get(stem, 0) + 1
     for i, line in enumerate(lines):
-        if line.reason is not None or not _headline_shaped(line):
-            continue
-        if title_key is not None and line_key(line.text) == title_key:
+        if line.reason is not None or (title_key is not None and line_key(line.text) == title_key):
             continue
         words = content_words(line)
-        if len(words) < TEASER_MIN_CONTENT or not _paragraph_follows(lines, i):
-            continue
         shared = sum(1 for t in words if stems[t[:STEM]] > 1)  # the line itself counts once
-        if shared / len(words) < TEASER_OVERLAP:
-            line.reason, line.keep = "teaser", False
+        if _headline_shaped(line) and len(words) >= TEASER_MIN_CONTENT and _paragraph_follows(lines, i):
+            if shared / len(words) < TEASER_OVERLAP:
+                line.reason, line.keep = "teaser", False
+        elif line.keep and line.words <= SHORT_MAX_WORDS and not line.terminal and not shared:
+            line.reason, line.keep = "other", False
 
 
 def _paragraph_follows(lines: list[Line], i: int) -> bool:
