@@ -1,4 +1,4 @@
-"""The CRF tagger: tokenisation with offsets, features, BIO handling, a tiny training run, the packaged model."""
+"""The CRF tagger: sentences of tokens, features, BIO handling, a tiny training run, the packaged model."""
 
 from pathlib import Path
 
@@ -14,37 +14,15 @@ from lagebild.entities.crf import (
     load_crf,
     sentences_of,
     shape,
-    tokenize,
 )
 from lagebild.entities.crf_train import fit
+from lagebild.language.tokens import token_spans
 from lagebild.model import ENTITY_LABELS
-
-
-def test_tokenize_keeps_offsets_and_compounds():
-    text = "Die EU-Staaten trafen sich z.B. in Berlin, sagte Dr. Müller (CDU)."
-    words = [text[s:e] for s, e in tokenize(text)]
-    assert words == [
-        "Die",
-        "EU-Staaten",
-        "trafen",
-        "sich",
-        "z.B.",
-        "in",
-        "Berlin",
-        ",",
-        "sagte",
-        "Dr.",
-        "Müller",
-        "(",
-        "CDU",
-        ")",
-        ".",
-    ]
 
 
 def test_sentences_cut_before_capitals_and_at_newlines():
     text = "Er kam am 3. Mai. Sie ging.\nNeu hier"
-    tokens = tokenize(text)
+    tokens = token_spans(text)
     parts = [" ".join(text[s:e] for s, e in tokens[a:b]) for a, b in sentences_of(text, tokens)]
     assert parts == ["Er kam am 3 . Mai .", "Sie ging .", "Neu hier"]
 

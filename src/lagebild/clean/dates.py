@@ -5,13 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS: dict[str, int] = {
-    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "märz": 3,
-    "maerz": 3, "march": 3, "mar": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6, "june": 6,
-    "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "dezember": 12,
-    "december": 12, "dez": 12, "dec": 12,
-}  # fmt: skip
+from lagebild.language.resources import merged_mapping
+
+MONTHS = merged_mapping("months")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _URL_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)")

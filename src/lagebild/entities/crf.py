@@ -11,29 +11,18 @@ spans index straight into the input text."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
+
+from lagebild.language.tokens import token_spans
 
 MODEL_FILE = "crf.bin"  # ".bin" is packaged as data
 LEXICON_FILE = "crf_lexicon.json"
 MAX_GAZETTEER_TOKENS = 6
 MAX_SENTENCE_TOKENS = 150
-TOKEN_RE = re.compile(
-    r"(?:[A-Za-zÄÖÜäöü]\.){2,}"  # initialisms: "U.S.", "z.B."
-    r"|(?:Dr|Prof|St|Nr|Abs|Art|Mio|Mrd|bzw|ca|vgl|usw|etc|Jh|Hr|Fr)\.(?=\s)"  # common abbreviations
-    r"|\d+(?:[.,:]\d+)*"
-    r"|\w+(?:[-'’.&/]\w+)*-?"  # words, compounds ("EU-Staaten", "Nord-"), "d'Arc"
-    r"|\S"
-)
 _SENTENCE_END = frozenset(".!?")
 Span = tuple[int, int, str]
-
-
-def tokenize(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the tokens of ``text``."""
-    return [m.span() for m in TOKEN_RE.finditer(text)]
 
 
 def sentences_of(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -288,7 +277,7 @@ class CrfTagger:
 
     def recognise(self, text: str) -> list[Span]:
         """Entity spans as character offsets into ``text``."""
-        tokens = tokenize(text)
+        tokens = token_spans(text)
         out: list[Span] = []
         for a, b in sentences_of(text, tokens):
             words = [text[s:e] for s, e in tokens[a:b]]
@@ -298,7 +287,7 @@ class CrfTagger:
 
     def gazetteer(self, text: str) -> list[Span]:
         """Dictionary names in ``text`` as character spans (longest match over the regex tokens)."""
-        tokens = tokenize(text)
+        tokens = token_spans(text)
         words = [text[s:e] for s, e in tokens]
         return [(tokens[s][0], tokens[e - 1][1], label) for s, e, label in self.lexicon.match(words)]
 

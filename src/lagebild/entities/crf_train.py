@@ -23,8 +23,8 @@ from lagebild.entities.crf import (
     Lexicon,
     bio,
     chunks,
-    tokenize,
 )
+from lagebild.language.tokens import token_spans
 
 FAKER_LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "fr_FR", "it_IT", "es_ES", "pl_PL", "nl_NL")
 CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
@@ -44,7 +44,7 @@ def name_lists() -> dict[str, list[str]]:
 
     def add(words: Iterable[str], tag: str) -> None:
         for name in words:
-            for part in tokenize(name):
+            for part in token_spans(name):
                 word = name[part[0] : part[1]]
                 if word[:1].isupper() and len(word) > 1:
                     tags.setdefault(word, set()).add(tag)
@@ -65,7 +65,7 @@ def actor_phrases() -> dict[tuple[str, ...], str]:
 
     phrases: dict[tuple[str, ...], str] = {}
     for surface, label, _ in gazetteer_patterns():
-        key = tuple(surface[s:e] for s, e in tokenize(surface))
+        key = tuple(surface[s:e] for s, e in token_spans(surface))
         phrases.setdefault(key, label)
     return phrases
 
@@ -73,7 +73,7 @@ def actor_phrases() -> dict[tuple[str, ...], str]:
 def _paragraph_words(text: str) -> list[list[str]]:
     out = []
     for para in text.split("\n"):
-        words = [para[s:e] for s, e in tokenize(para)]
+        words = [para[s:e] for s, e in token_spans(para)]
         if len(words) > 3:
             out.append(words)
     return out

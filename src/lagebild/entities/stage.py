@@ -6,10 +6,11 @@ import contextlib
 import re
 
 from lagebild.entities import actors as dictionary
-from lagebild.entities.crf import load_crf, tokenize
+from lagebild.entities.crf import load_crf
 from lagebild.entities.learned import register_payload
 from lagebild.entities.ner import MAX_CHARS
 from lagebild.entities.resolve import resolve_mention, role_mentions
+from lagebild.language.tokens import token_spans
 from lagebild.model import Article, Entity
 
 _LOCATIVE = re.compile(
@@ -125,7 +126,7 @@ def _learned_names(
     A surname alone after an article or a quantifier is a common noun ("die Fischer protestierten"), not the
     learned person.
     """
-    tokens = tokenize(text)
+    tokens = token_spans(text)
     words = [text[s:e] for s, e in tokens]
     matches = tagger.lexicon.match(words, phrases)  # type: ignore[attr-defined]
     return [

@@ -16,11 +16,12 @@ from typing import Any
 from lagebild.entities.actors import slug
 from lagebild.events.resources import gazetteer
 from lagebild.language.lexicon import DETERMINERS as _DETERMINERS
+from lagebild.language.resources import LANGUAGES, data, merged
 from lagebild.model import Entity
 
 _NAME = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+){0,2}")
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Reagan's", "Bush'", "Arafat’s"
-_STOP_CAPS = frozenset({"Die", "Der", "Das", "The", "In", "Am", "Im", "Auf", "Nach", "Mit"})
+_STOP_CAPS = frozenset(w for code in LANGUAGES for w in data(code).forms("sentence_openers"))
 _SECTOR_WINDOW = 3  # tokens after an adjective or before a name in which a sector noun is looked for
 
 
@@ -408,41 +409,7 @@ _ADJECTIVE = re.compile(
     r"|alte[nrsm]?|former|new|then|deputy|acting|senior|top)",
     re.IGNORECASE,
 )
-_PREPOSITIONS = frozenset(
-    [
-        "von",
-        "vom",
-        "durch",
-        "gegen",
-        "an",
-        "gegenüber",
-        "mit",
-        "nach",
-        "in",
-        "im",
-        "aus",
-        "bei",
-        "zu",
-        "zur",
-        "zum",
-        "für",
-        "über",
-        "unter",
-        "vor",
-        "by",
-        "against",
-        "to",
-        "with",
-        "from",
-        "at",
-        "on",
-        "of",
-        "for",
-        "toward",
-        "towards",
-        "into",
-    ]
-)
+_PREPOSITIONS = merged("prepositions", "all")
 _FEDERAL = re.compile(r"(?<![\w])Bundes[a-zäöüß]{3,}")
 _LANGUAGE_HOME = {"de": "DEU"}  # the press of a language, when the outlet's own country is not known
 _FEDERAL_STATES = frozenset({"DEU", "AUT", "CHE"})  # where a ``Bundes-`` compound names the federal level

@@ -17,15 +17,10 @@ from typing import Protocol
 from lagebild.events.actors import UNKNOWN_COUNTRY, Mention, actor_code
 from lagebild.events.depth import depths
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
+from lagebild.language.resources import merged
 
 PREPOSITION_CLASSES: dict[str, frozenset[str]] = {
-    "agent": frozenset({"von", "vom", "durch", "by"}),
-    "locative": frozenset({"in", "im", "aus", "bei", "at", "nach", "auf", "seit", "from"}),
-    "relation": frozenset({"zwischen", "between"}),
-    "recipient": frozenset(
-        {"to", "an", "gegen", "against", "gegenüber", "toward", "towards", "zu", "zur", "zum", "für", "for"}
-    ),
-    "partner": frozenset({"mit", "with"}),
+    role: merged("prepositions", role) for role in ("agent", "locative", "relation", "recipient", "partner")
 }
 _WORDS = re.compile(r"\w+")
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:der|die|das|den|dem|des|the|a|an)\s+)?", re.IGNORECASE)

@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from lagebild.language.lexicon import DETERMINERS
+from lagebild.language.resources import data
 
 _WORD = re.compile(r"[\w'’-]+|[,;:()\u2013\u2014]")
 _SUBORDINATORS = {
@@ -71,24 +72,7 @@ _SUBORDINATORS = {
     ),
 }
 _RELATIVE = {
-    "en": frozenset(["who", "whom", "whose", "which"]),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "dem",
-            "den",
-            "denen",
-            "deren",
-            "dessen",
-            "welcher",
-            "welche",
-            "welches",
-            "welchem",
-            "welchen",
-        ]
-    ),
+    code: data(code).words("pronouns", "relative_subject", "relative_other") for code in ("en", "de")
 }
 _PREPOSITIONS = {
     "en": frozenset(
@@ -116,13 +100,6 @@ _INFINITIVE_MARK = {"en": "to", "de": "zu"}
 _BREAKS = frozenset(",;:()\u2013\u2014")
 _NOT_VERB_AFTER_TO = frozenset(
     [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
         "this",
         "that",
         "these",
@@ -137,7 +114,7 @@ _NOT_VERB_AFTER_TO = frozenset(
         "me",
         "it",
     ]
-)  # "to the United States" is a preposition, not an infinitive
+)  # with the determiners: "to the United States" is a preposition, not an infinitive
 
 
 @cache

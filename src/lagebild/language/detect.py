@@ -5,59 +5,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from lagebild.language.resources import LANGUAGES, data
+
 _SAMPLE_CHARS = 2000
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 # very frequent function words, exclusive to each language; a clear majority decides without the model
-_FUNCTION_WORDS = {
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "nicht",
-            "mit",
-            "von",
-            "den",
-            "dem",
-            "des",
-            "sich",
-            "auch",
-            "auf",
-            "für",
-            "eine",
-            "einer",
-            "wurde",
-            "sind",
-            "wir",
-            "ich",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "is",
-            "that",
-            "with",
-            "for",
-            "was",
-            "are",
-            "this",
-            "from",
-            "have",
-            "has",
-            "were",
-            "which",
-            "would",
-            "will",
-        ]
-    ),
-}
+_FUNCTION_WORDS = {code: data(code).words("function_words") for code in LANGUAGES}
 _FAST_MIN_WORDS = 40
 _FAST_SHARE = 0.15
 

@@ -2,40 +2,9 @@
 
 from __future__ import annotations
 
-DETERMINERS: frozenset[str] = frozenset(
-    {
-        # German articles and possessives in every case
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "deren",
-        "dessen",
-        "ein",
-        "eine",
-        "einem",
-        "einen",
-        "einer",
-        "eines",
-        "ihr",
-        "ihre",
-        "ihrem",
-        "ihren",
-        "ihrer",
-        "ihres",
-        "sein",
-        "seine",
-        "seinem",
-        "seinen",
-        "seiner",
-        "seines",
-        # English
-        "a",
-        "an",
-        "the",
-        "its",
-    }
+from lagebild.language.resources import merged
+
+DETERMINERS: frozenset[str] = merged(
+    "determiners", "definite", "indefinite", "possessive", "possessive_inflected", "relative"
 )
-"""Lower-case determiners a noun phrase may open with."""
+"""Lower-case determiners a noun phrase may open with (articles and possessives, German and English)."""

@@ -11,6 +11,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from lagebild.language.resources import LANGUAGES
+from lagebild.language.resources import data as language_data
 from lagebild.model import Span
 
 _BOUNDARY = re.compile(
@@ -29,7 +31,7 @@ _CJK_END = re.compile(r"[。！？]")
 @cache
 def abbreviations(language: str) -> frozenset[str]:
     """Abbreviations (with their dots) from SoMaJo's lists for ``de`` or ``en``; empty for other languages."""
-    if language not in ("de", "en"):
+    if language not in LANGUAGES:
         return frozenset()
     data = resources.files("somajo").joinpath("data")
     out: set[str] = set()
@@ -39,12 +41,7 @@ def abbreviations(language: str) -> frozenset[str]:
         except OSError:
             continue
         out.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-    extra_de = "bzw. ca. Chr. d.h. Dr. evtl. ggf. Hr. Fr. inkl. Mio. Mrd. Nr. Prof. St. Str. u.a. usw. vgl. z.B. zit."
-    out.update(
-        extra_de.split()
-        if language == "de"
-        else ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Jr.", "Sr.", "Gen.", "Sen.", "Rep."]
-    )
+    out.update(language_data(language).forms("abbreviations"))
     return frozenset(out)
 
 

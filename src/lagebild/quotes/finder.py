@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from lagebild.language.resources import data, merged
 from lagebild.model import Entity, Quote, Speaker
 from lagebild.quotes import lexicon as lx
 from lagebild.quotes.marks import MarkedSpan, find_marked
@@ -23,7 +24,7 @@ from lagebild.quotes.tokens import QUOTE_TOKEN, Token, paragraph_bounds, split_s
 _CLAUSE_BREAK = {",", ";", ":", QUOTE_TOKEN, "(", ")", "–", "—", "-"}  # a lone "-" is a dash
 _END_PUNCT = ".!?;:,–—-"
 _SUBORDINATORS = {"wie", "als", "dass", "daß", "ob", "weil", "as", "while"}
-_RELATIVES = {"der", "die", "das", "welcher", "welche", "who", "which"}
+_RELATIVES = merged("pronouns", "relative_subject")
 _CONJUNCTIONS = {"und", "aber", "doch", "denn", "sondern", "oder", "and", "but"}
 # Words that may stand between a cue verb and its postponed subject: "sagte am Freitag deshalb auch der Minister".
 _INTERVENING = {
@@ -638,13 +639,7 @@ def _direct(
     return out
 
 
-_TITLE_BEFORE = {
-    "dem",
-    "der",
-    "den",
-    "des",
-    "die",
-    "das",
+_TITLE_BEFORE = data("de").words("determiners", "definite") | {
     "im",
     "in",
     "vom",
@@ -794,7 +789,7 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
     begin = max(cue.end, cue.particle + 1) if cue.particle is not None else cue.end
     for k in range(begin, min(size, begin + 10)):
         if nar[k].text == QUOTE_TOKEN and k > 0 and nar[k - 1].lower in lx.MENTION_NOUNS_DE:
-            continue  # a quoted title: "sagte der Zeitschrift „Super Illu“, sie könne ..."
+            continue  # a quoted title: "sagte dem Magazin „Stern“, sie könne ..."
         if nar[k].text == QUOTE_TOKEN or nar[k].text in ".!?":
             return None
         if nar[k].text in {",", ":"}:
@@ -825,7 +820,7 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
 def _clause_after_cue(nar: list[Token], cue: _Cue) -> tuple[int, int] | None:
     """The message of a cue that follows a comma but also opens a reported clause.
 
-    Interposed: "Das Buch, so Carl Gustaf, habe er erst gestern bekommen." (the whole sentence is the message).
+    Interposed: "Den Vertrag, so Maria Lindholm, habe sie erst am Morgen erhalten." (the whole sentence is the message).
     After an apposition: "Buzgan, Leiter der Dienste, sagte der Agentur, von 28 Proben seien fünf positiv."
     """
     for k in range(cue.end, min(len(nar), cue.end + 8)):
@@ -884,8 +879,11 @@ def _after_quotation(nar: list[Token], start: int) -> bool:
     return q == 0 or nar[q - 1].text in _CLAUSE_BREAK or nar[q - 1].lower in _CONJUNCTIONS
 
 
+_REPORTERS = data("en").words("determiners", "definite", "indefinite") | {"reporters", "journalists"}
+
+
 def _skip_object(nar: list[Token], k: int) -> int:
-    while k < len(nar) and nar[k].lower in {"reporters", "journalists", "the", "a", "an"}:
+    while k < len(nar) and nar[k].lower in _REPORTERS:
         k += 1
     while k < len(nar) and nar[k].text[:1].isupper() and nar[k].lower != "that":
         k += 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from lagebild.language.resources import data, merged
+
 # Weak German speech verbs by stem; inflected forms are generated (sagt, sagte, sagten, sagen, gesagt, ...).
 _WEAK_DE = (
     "sag",
@@ -352,23 +354,8 @@ CLAIM_NOUNS_DE = frozenset(
 OPINION_NOUNS_DE = frozenset(
     {"ansicht", "auffassung", "einschätzung", "meinung", "überzeugung", "darstellung", "worten", "angaben"}
 )
-POSSESSIVE_DE = frozenset(
-    {
-        "meiner",
-        "unserer",
-        "seiner",
-        "ihrer",
-        "meines",
-        "unseres",
-        "seines",
-        "ihres",
-        "eurer",
-        "eures",
-    }
-)
-POSSESSIVE_DETERMINERS_DE = frozenset(
-    {"mein", "meine", "unser", "unsere", "sein", "seine", "ihr", "ihre", "euer", "eure", "dein", "deine"}
-)
+POSSESSIVE_DE = data("de").words("determiners", "possessive_genitive")
+POSSESSIVE_DETERMINERS_DE = data("de").words("determiners", "possessive", "possessive_other_persons")
 
 _EN_CUES = (
     "said",
@@ -488,123 +475,13 @@ FIRST_PERSON = {"ich", "wir", "man", "i", "we", "my", "our"} | {
     "unseres",
 }
 
-DETERMINERS = {
-    "der",
-    "die",
-    "das",
-    "ein",
-    "eine",
-    "einer",
-    "des",
-    "dem",
-    "den",
-    "eines",
-    "einem",
-    "einen",
-    "the",
-    "a",
-    "an",
-    "sein",
-    "seine",
-    "ihr",
-    "ihre",
-    "unser",
-    "unsere",
-    "his",
-    "her",
-    "their",
-    "kein",
-    "keine",
-    "mehrere",
-    "zwei",
-    "drei",
-    "viele",
-    "einige",
-    "beide",
-    "alle",
-    "dieser",
-    "diese",
-    "dieses",
-}
-NOMINATIVE_DETERMINERS = {
-    "der",
-    "die",
-    "das",
-    "ein",
-    "eine",
-    "the",
-    "a",
-    "an",
-    "dieser",
-    "diese",
-    "dieses",
-    "seine",
-    "ihre",
-    "unsere",
-    "mehrere",
-    "zwei",
-    "drei",
-    "viele",
-    "einige",
-    "beide",
-    "alle",
-}
+DETERMINERS = merged(
+    "determiners", "definite", "indefinite", "possessive", "negative", "demonstrative", "quantifier"
+)
+NOMINATIVE_DETERMINERS = merged("determiners", "nominative")
 GENITIVE_LINKS = {"des", "der", "von", "of", "aus", "for"}
 
-PREPOSITIONS = {
-    "am",
-    "im",
-    "in",
-    "vor",
-    "mit",
-    "auf",
-    "für",
-    "gegenüber",
-    "bei",
-    "beim",
-    "nach",
-    "von",
-    "vom",
-    "zu",
-    "zum",
-    "zur",
-    "über",
-    "an",
-    "aus",
-    "seit",
-    "durch",
-    "gegen",
-    "ohne",
-    "um",
-    "unter",
-    "während",
-    "wegen",
-    "bis",
-    "trotz",
-    "hinter",
-    "neben",
-    "zwischen",
-    "ans",
-    "ins",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "from",
-    "by",
-    "after",
-    "before",
-    "during",
-    "about",
-    "into",
-    "last",
-    "this",
-    "that",
-    "than",
-    "als",
-    "wie",
-}
+PREPOSITIONS = merged("prepositions", "all") | {"last", "this", "that", "than", "als", "wie"}
 # Words that stop a speaker noun phrase.
 STOP_WORDS = PREPOSITIONS | {
     "und",
@@ -702,26 +579,7 @@ STOP_WORDS = PREPOSITIONS | {
     "vor",
     "an",
 }
-WEEKDAYS = {
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "abend",
-    "morgen",
-    "nachmittag",
-    "vormittag",
-}
+WEEKDAYS = merged("weekdays") | {"abend", "morgen", "nachmittag", "vormittag"}
 
 # Konjunktiv I / II finite forms that mark reported speech.
 KONJUNKTIV_I = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from lagebild.language.resources import data
+
 from .calendar import duration_value, month_year, shift, weekday_date
 from .context import Context
 from .lexicon import (
@@ -22,11 +24,12 @@ from .rules import Result, RuleSet, day_result
 RULES = RuleSet()
 B = r"(?<![\w.-])"
 E = r"(?![\w-])"
+_WEEKDAY_ALT = "|".join(data("en").forms("weekdays"))
 MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+    rf"(?P<month>{'|'.join(data('en').forms('months', 'names'))}"
+    rf"|(?:{alternation(data('en').forms('months', 'abbreviations'))})\.?)"
 )
-WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = rf"(?P<wd>{_WEEKDAY_ALT})"
 POD = r"(?P<pod>morning|afternoon|evening|night)"
 NUM = rf"(?P<num>\d+(?:\.\d+)?|{ENGLISH_NUMBER_WORD}|several|a few|few|many)"
 UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|years?|decades?|century|centuries)"
@@ -183,7 +186,7 @@ def clock_24(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>every\s+(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<num>\w+\s+)?(?P<unit>day|week|month|year|hour)s?)){E}"
+    rf"{B}(?P<t>every\s+(?:(?P<wd>{_WEEKDAY_ALT})|(?P<num>\w+\s+)?(?P<unit>day|week|month|year|hour)s?)){E}"
 )
 def every(m: re.Match[str], ctx: Context) -> Result:
     if m["wd"]:

@@ -7,6 +7,8 @@ import re
 
 from dateutil.easter import easter
 
+from lagebild.language.resources import data
+
 from .calendar import duration_value, month_year, shift, week_value, weekday_date
 from .context import Context
 from .lexicon import (
@@ -17,6 +19,7 @@ from .lexicon import (
     SEASONS,
     UNITS_DE,
     VAGUE_QUANTITIES,
+    WEEKDAYS,
     ZONES,
     alternation,
     german_number,
@@ -26,24 +29,20 @@ from .rules import Result, RuleSet, day_result
 RULES = RuleSet()
 CASE = 0  # case-sensitive flag for rules where capitalisation matters
 
-_MONTH_NAMES = (
-    "Januar",
-    "Jänner",
-    "Februar",
-    "Feber",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
-MONTH = rf"(?P<month>{alternation(_MONTH_NAMES)}|{alternation(n.upper() for n in _MONTH_NAMES)}|(?:Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)"
-WEEKDAY = r"(?P<wd>[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onnabend|[Ss]onntag|MONTAG|DIENSTAG|MITTWOCH|DONNERSTAG|FREITAG|SAMSTAG|SONNTAG)"
+_MONTH_NAMES = data("de").forms("months", "names")
+_MONTH_ABBREVIATIONS = data("de").forms("months", "abbreviations")
+_AMBIGUOUS_MONTHS = data("de").forms("months", "ambiguous")
+_WEEKDAY_NAMES = data("de").forms("weekdays")
+MONTH = rf"(?P<month>{alternation(_MONTH_NAMES)}|{alternation(n.upper() for n in _MONTH_NAMES)}|(?:{alternation(_MONTH_ABBREVIATIONS)})\.)"
+
+
+def _either_case(word: str) -> str:
+    """A regex for ``word`` with its first letter in either case ("[Mm]ontag")."""
+    return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
+
+
+_WEEKDAY_ALT = "|".join(_either_case(w) for w in _WEEKDAY_NAMES)
+WEEKDAY = rf"(?P<wd>{_WEEKDAY_ALT}|{'|'.join(w.upper() for w in _WEEKDAY_NAMES)})"
 POD = r"(?P<pod>[Mm]orgen|[Ff]rüh|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht)"
 NUM = rf"(?P<num>\d+(?:[ \u00a0]\d{{3}})*(?:,\d+)?|{GERMAN_NUMBER_WORD}|{alternation(VAGUE_QUANTITIES)})"
 UNIT = rf"(?P<unit>{alternation(UNITS_DE)})(?:en|es|e|n|s)?"
@@ -163,7 +162,7 @@ def month_name(m: re.Match[str], ctx: Context) -> Result:
     month = MONTHS[m["month"].lower().rstrip(".")]
     if m["year"]:
         return "DATE", f"{m['year']}-{month:02d}"
-    if m["month"] in ("Mai", "August", "April") and not m["pos"]:
+    if m["month"] in _AMBIGUOUS_MONTHS and not m["pos"]:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if not re.search(r"\b(?:im|seit|bis|ab|Anfang|Mitte|Ende|für|vom|zum|den|dem|Monat)\s*$", before):
             return None
@@ -346,9 +345,7 @@ _DAY_WORDS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermo
 # "am Morgen", "jeden Morgen", "des Morgens": the part of day, not tomorrow (a capitalised "Morgen" is tomorrow
 # only where it opens a clause: "Morgen um 10 Uhr beginnt ...")
 _MORNING_DETERMINERS = [
-    w
-    for word in ("am", "vom", "zum", "des", "der", "den", "dem", "gegen", "jeden", "diesen", "einen", "eines")
-    for w in (word, word.capitalize())
+    w for word in data("de").forms("parts_of_day", "preceding") for w in (word, word.capitalize())
 ]
 _NOT_THE_MORNING = "".join(rf"(?<!\b{w}\s)" for w in _MORNING_DETERMINERS)
 _GENERIC_DAY = re.compile(r"\bvon\s+$")
@@ -380,10 +377,7 @@ def this_year(m: re.Match[str], ctx: Context) -> Result:
 
 
 def _weekday_number(word: str) -> int:
-    w = word.lower()
-    return {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6}.get(
-        w, 6 if w == "sonnabend" else 7
-    )
+    return WEEKDAYS[word.lower()]
 
 
 def _weekday_day(wd: int, rel: str | None, m: re.Match[str], ctx: Context) -> dt.date:
@@ -474,14 +468,11 @@ def day_adjective(m: re.Match[str], ctx: Context) -> Result:
 
 
 @RULES.add(
-    rf"{B}(?P<t>(?:[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onntag)s){E}",
+    rf"{B}(?P<t>(?:{_WEEKDAY_ALT})s){E}",
     CASE,
 )
 def weekday_set(m: re.Match[str], ctx: Context) -> Result:
-    wd = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"].index(
-        m["t"][:-1].lower()
-    )
-    return "SET", f"XXXX-WXX-{wd + 1}"
+    return "SET", f"XXXX-WXX-{_weekday_number(m['t'][:-1])}"
 
 
 @RULES.add(
@@ -944,14 +935,7 @@ def every_unit(m: re.Match[str], ctx: Context) -> Result:
 
 @RULES.add(rf"{B}(?P<t>jede[nmrs]?\s+{WEEKDAY}){E}")
 def every_weekday(m: re.Match[str], ctx: Context) -> Result:
-    wd = (
-        ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"].index(
-            m["wd"].lower()
-        )
-        if m["wd"].lower() != "sonnabend"
-        else 5
-    )
-    return "SET", f"XXXX-WXX-{wd + 1}"
+    return "SET", f"XXXX-WXX-{_weekday_number(m['wd'])}"
 
 
 @RULES.add(

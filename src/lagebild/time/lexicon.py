@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lagebild.language.resources import merged_mapping
+
 GERMAN_UNITS_1_19 = {
     "null": 0, "ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "eines": 1, "eins": 1, "zwei": 2,
     "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
@@ -35,23 +37,12 @@ ORDINALS_DE = {
     "achte": 8, "neunten": 9, "neunte": 9, "zehnten": 10, "zehnte": 10,
 }  # fmt: skip
 
-MONTHS = {
-    "januar": 1, "jänner": 1, "jan": 1, "january": 1, "februar": 2, "feber": 2, "feb": 2, "febr": 2,
-    "february": 2, "märz": 3, "mär": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "dezember": 12, "dez": 12, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6, "sonnabend": 6,
-    "sonntag": 7, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    "sunday": 7,
-}  # fmt: skip
-PARTS_OF_DAY = {
-    "morgen": "MO", "früh": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF", "abend": "EV",
-    "nacht": "NI", "morgenstunden": "MO", "abendstunden": "EV", "morning": "MO", "noon": "MI",
-    "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-}  # fmt: skip
+MONTHS = merged_mapping("months")
+"""Month names, spellings and abbreviations of every language (lower case) -> month number."""
+WEEKDAYS = merged_mapping("weekdays")
+"""Weekdays of every language (lower case) -> ISO weekday number."""
+PARTS_OF_DAY = merged_mapping("parts_of_day", "codes")
+"""Parts of the day of every language (lower case) -> TIMEX3 code."""
 SEASONS = {
     "frühling": "SP", "frühjahr": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI", "spring": "SP",
     "summer": "SU", "autumn": "FA", "fall": "FA",

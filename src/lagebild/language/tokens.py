@@ -1,0 +1,58 @@
+"""The tokenizer every stage uses: words, numbers, abbreviations and punctuation with character offsets.
+
+Initialisms ("U.S.", "z.B.") and common abbreviations before a space ("Dr.", "Nr.") are one token with their
+dots; numbers keep their separators ("12.000", "3,5", "12:30"); words keep inner hyphens, apostrophes,
+dots, ampersands and slashes ("EU-Staaten", "d'Arc", "A&B") and a trailing hyphen ("Nord-"); any other
+non-space character is a token of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN_PATTERN = re.compile(
+    r"(?:[A-Za-zÄÖÜäöü]\.){2,}"  # initialisms: "U.S.", "z.B."
+    r"|(?:Dr|Prof|St|Nr|Abs|Art|Mio|Mrd|bzw|ca|vgl|usw|etc|Jh|Hr|Fr)\.(?=\s)"  # common abbreviations
+    r"|\d+(?:[.,:]\d+)*"
+    r"|\w+(?:[-'’.&/]\w+)*-?"  # words, compounds ("EU-Staaten", "Nord-"), "d'Arc"
+    r"|\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number or punctuation mark at ``[start, end)``."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_upper_initial(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        """True for a token with a letter in it (words, compounds, abbreviations; not numbers or punctuation)."""
+        return any(c.isalpha() for c in self.text)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_PATTERN.finditer(text, start, end)]
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the tokens of ``text``."""
+    return [m.span() for m in TOKEN_PATTERN.finditer(text)]
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The word tokens of ``text[start:end]`` (those with a letter), as written."""
+    return [t.text for t in tokenize(text, start, end) if t.is_word]
