@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from lagebild.language.resources import merged
+
 MODEL_PATH = Path(__file__).with_name("disclaimer_model.json")
 MIN_WORDS = 6  # shorter lines are left to the patterns (a copyright line, a link row)
 AFFIX = 5
@@ -24,6 +26,7 @@ LONG_WORD = 8
 WORD_SCALE = 0.5
 
 
+_WEEKDAYS = "|".join(sorted(merged("weekdays"), key=len, reverse=True))
 # What notices talk about, German and English (matched in the lower-cased line, stems inside compounds too):
 # each family found becomes a term ("cue:liability"), so that a notice in new words still shares its families with
 # the labelled ones. News signals (reported speech, money amounts, dates) are a family of their own.
@@ -195,8 +198,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"zufolge",
         r"[„“”\"]",
         r"\d+(?:[.,]\d+)? ?(?:%|prozent|euro|dollar|millionen|milliarden)",
-        r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
-        r"|friday|saturday|sunday)\b",
+        rf"\b(?:{_WEEKDAYS})\b",
     ),
 }
 _NOT_NOTICE = frozenset({"news", "reader", "generic"})
