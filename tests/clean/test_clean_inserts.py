@@ -49,7 +49,7 @@ def test_block_threshold_reaches_the_neighbour_of_a_disclaimer() -> None:
     texts = [
         BODY[0],
         "Keine Haftung für Inhalte externer Seiten wird übernommen.",
-        "Zur Richtigkeit aller Angaben in den Tabellen unten.",
+        "Zur Richtigkeit der Angaben auf dieser Seite unten.",
         BODY[1],
     ]
     lines = [make_line(text) for text in texts]

@@ -21,6 +21,7 @@ from lagebild.language.resources import merged
 
 MODEL_PATH = Path(__file__).with_name("disclaimer_model.json")
 MIN_WORDS = 6  # shorter lines are left to the patterns (a copyright line, a link row)
+MAX_WORDS = 120  # a notice's paragraph is shorter; a longer line is article text
 AFFIX = 5
 LONG_WORD = 8
 WORD_SCALE = 0.5
@@ -218,6 +219,12 @@ def cue_terms(lower: str) -> set[str]:
         f"cuen:{k}" for k in range(1, min(notice, 5) + 1)
     )  # at least k families a notice talks about
     return terms
+
+
+def notice_families(lower: str) -> int:
+    """How many of the things notices talk about (liability, advice, risk, rights, terms, ...) a lower-cased line
+    names."""
+    return sum(1 for name in {m.lastgroup for m in _CUE.finditer(lower)} if name not in _NOT_NOTICE)
 
 
 def line_terms(tokens: Iterable[str], lower: str | None = None) -> set[str]:

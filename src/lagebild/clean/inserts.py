@@ -13,7 +13,13 @@ import re
 from typing import TYPE_CHECKING
 
 from lagebild.clean import patterns as pt
-from lagebild.clean.disclaimer import MIN_WORDS, DisclaimerModel, shipped_disclaimer_model
+from lagebild.clean.disclaimer import (
+    MAX_WORDS,
+    MIN_WORDS,
+    DisclaimerModel,
+    notice_families,
+    shipped_disclaimer_model,
+)
 from lagebild.clean.profiles import line_key
 
 if TYPE_CHECKING:
@@ -29,7 +35,9 @@ STEM = 5  # words sharing their first letters (inflection, compounds) count as t
 CAPTION_MAX_WORDS = 40
 PARAGRAPH_MIN_WORDS = 8
 SHORT_MAX_WORDS = 5  # a kept line this short without a word of the article is page furniture
-_ENDS_SENTENCE = re.compile(r"[.;,]\s*$")
+_ENDS_SENTENCE = re.compile(r"[.;,][\"“”»«')\]]*\s*$")
+# "Dr. Martin Schulte, Berlin": a letter's signature or a byline with its place, not a headline
+_SIGNATURE = re.compile(r"^[^,]{3,60}, [A-ZÄÖÜ][\w.()/ -]{1,40}$")
 
 
 def mark_disclaimers(lines: list[Line], model: DisclaimerModel | None = None) -> None:
@@ -43,10 +51,13 @@ def mark_disclaimers(lines: list[Line], model: DisclaimerModel | None = None) ->
         return
     scores = [
         model.score(line.tokens, line.text.lower())
-        if line.reason is None and line.words >= MIN_WORDS
+        if line.reason is None and MIN_WORDS <= line.words <= MAX_WORDS
         else 0.0
         for line in lines
     ]
+    for i, score in enumerate(scores):  # below the threshold only a line naming two things notices talk about
+        if model.block_threshold <= score < model.threshold and notice_families(lines[i].text.lower()) < 2:
+            scores[i] = 0.0
     marked = [score >= model.threshold for score in scores]
     kept = [i for i, line in enumerate(lines) if line.keep]
     for i in reversed(kept):  # the body's closing lines
@@ -110,10 +121,12 @@ def _paragraph_follows(lines: list[Line], i: int) -> bool:
 
 
 def _headline_shaped(line: Line) -> bool:
-    """A short line that does not end like a sentence inside a paragraph."""
+    """A short line that starts like a headline and does not end like a sentence inside a paragraph."""
     return (
         3 <= line.words <= TEASER_MAX_WORDS
+        and not line.text[:1].islower()
         and not _ENDS_SENTENCE.search(line.text)
+        and not (line.words <= 8 and _SIGNATURE.match(line.text))
         and line.stops <= line.words // 2
     )
 
