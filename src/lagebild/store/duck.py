@@ -60,6 +60,32 @@ def serving_marker(path: str | Path) -> Path:
     return path.with_name(path.name + ".serving")
 
 
+def copy_to_snapshot(path: str | Path) -> bool:
+    """Copy the store at ``path`` to its snapshot (atomically replaced), reading it without holding it for writing;
+    False when a writer holds it or it cannot be copied."""
+    path = Path(path)
+    target = snapshot_path(path)
+    temp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.tmp")
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{_sql_literal(path)}' AS main_store (READ_ONLY)")
+        con.execute(f"ATTACH '{_sql_literal(temp)}' AS snap")
+        con.execute("COPY FROM DATABASE main_store TO snap")
+        con.execute("DETACH snap")
+        con.execute("DETACH main_store")
+        os.replace(temp, target)
+        return True
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+        temp.unlink(missing_ok=True)
+
+
+def _sql_literal(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def is_served(path: str | Path) -> bool:
     """Whether a live process has marked ``path`` as served."""
     try:
@@ -199,7 +225,7 @@ class Store:
         target = snapshot_path(self.path)
         temp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.tmp")
         alias = "snap_" + uuid.uuid4().hex[:12]
-        literal = str(temp).replace("'", "''")
+        literal = _sql_literal(temp)
         source = self.one("SELECT current_database()")[0]  # type: ignore[index]
         try:
             self.con.execute(f"ATTACH '{literal}' AS {alias}")
@@ -301,11 +327,8 @@ class Store:
                 self._insert_articles(fresh, start, run_id)
             if profiles:
                 self._upsert_profiles(profiles)
-            for path, stage, reason in failures:
-                self.con.execute(
-                    "INSERT INTO failures (run_id, path, stage, reason) VALUES (?, ?, ?, ?)",
-                    [run_id, path, stage, reason],
-                )
+            if failures:
+                self._insert_failures(run_id, failures)
             if learned:
                 self._upsert_learned(learned)
         return len(fresh)
@@ -382,6 +405,23 @@ class Store:
             if columns["article_id"]:
                 self._insert_columns(name, columns)
 
+    def _insert_failures(self, run_id: int | None, failures: Sequence[tuple[str, str, str]]) -> None:
+        rows = pa.table(
+            {
+                "run_id": pa.array([run_id] * len(failures), type=pa.int64()),
+                "path": pa.array([f[0] for f in failures], type=pa.string()),
+                "stage": pa.array([f[1] for f in failures], type=pa.string()),
+                "reason": pa.array([f[2] for f in failures], type=pa.string()),
+            }
+        )
+        self.con.register("_failures", rows)
+        try:
+            self.con.execute(
+                "INSERT INTO failures (run_id, path, stage, reason) SELECT run_id, path, stage, reason FROM _failures"
+            )
+        finally:
+            self.con.unregister("_failures")
+
     def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
         schema = _ARROW_SCHEMAS[table]
         arrow = pa.table(
@@ -451,6 +491,15 @@ class Store:
             self.con.unregister("_profiles")
 
     # -- actors and stories ----------------------------------------------------------------------------------
+    def referenced_actor_ids(self) -> set[str]:
+        """Ids of every actor an entity, a quote's speaker or an event's source or target refers to."""
+        rows = self.con.execute(
+            """SELECT actor FROM entities WHERE actor IS NOT NULL
+               UNION SELECT speaker_actor FROM quotes WHERE speaker_actor IS NOT NULL
+               UNION SELECT unnest(source) FROM events UNION SELECT unnest(target) FROM events"""
+        ).fetchall()
+        return {row[0] for row in rows if row[0]}
+
     def save_actors(self, actors: Iterable[Actor]) -> None:
         rows = [
             (a.id, a.name, a.country, a.sector, a.kind, json.dumps(a.to_dict(), ensure_ascii=False))
@@ -591,6 +640,24 @@ class Store:
                 "INSERT OR REPLACE INTO watched_feeds VALUES (?, ?, ?, ?, current_timestamp)",
                 [url, etag, last_modified, list(children)],
             )
+
+    # -- story clustering state ------------------------------------------------------------------------------
+    STORY_TABLES = ("stories", "story_clusters", "story_articles")
+
+    def upsert_story_rows(self, table: str, data: pa.Table) -> None:
+        """Insert or replace rows of a story table (``stories``, ``story_clusters``, ``story_articles``)."""
+        if table not in self.STORY_TABLES:
+            raise ValueError(f"not a story table: {table}")
+        self.con.register("_story_rows", data)
+        try:
+            names = ", ".join(data.column_names)
+            self.con.execute(f"INSERT OR REPLACE INTO {table} ({names}) SELECT {names} FROM _story_rows")
+        finally:
+            self.con.unregister("_story_rows")
+
+    def save_story_frequencies(self, documents: int, blob: bytes) -> None:
+        """The story clustering's document count and compressed document frequencies."""
+        self.con.execute("INSERT OR REPLACE INTO story_df VALUES (0, ?, ?)", [documents, blob])
 
     # -- runs ------------------------------------------------------------------------------------------------
     def start_run(self) -> int:

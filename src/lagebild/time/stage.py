@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import logging
-
 from ..model import Article
 from .tagger import find_timexes
-
-log = logging.getLogger(__name__)
 
 
 class TimeStage:
     """Picklable per-article stage: ``stage(article) -> article`` with ``article.timexes`` set."""
 
+    name = "time"
+    requires = ("text", "language", "published")
+    assigns = ("timexes",)
+    resources = ("time rules",)
+
     def __call__(self, article: Article) -> Article:
-        try:
-            language = "en" if article.language == "en" else "de"
-            article.timexes = find_timexes(article.text or "", article.published, language)
-        except Exception:  # a stage must never raise; an odd article simply gets no timexes
-            log.exception("time tagging failed for article %s", article.id)
-            article.timexes = []
+        language = "en" if article.language == "en" else "de"
+        article.timexes = find_timexes(article.text or "", article.published, language)
         return article
