@@ -17,14 +17,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # training/: the gold readers
 
 from entities import TYPES, Spans, score  # noqa: E402
-from lagebild.entities.conll import germeval_split, read_europarl  # noqa: E402
 from lagebild.entities.crf import load_crf  # noqa: E402
 from lagebild.entities.stage import EntityStage  # noqa: E402
-from lagebild.entities.train import germeval_convention  # noqa: E402
 from lagebild.language.profiles import entity_model  # noqa: E402
+from training.conll import germeval_split, read_europarl  # noqa: E402
+from training.entities_ner import germeval_convention  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

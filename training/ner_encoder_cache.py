@@ -16,15 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
-from lagebild.entities.conll import Sentence, germeval_split, read_europarl
 from lagebild.language.encoder import Encoder, _windows
+from training.conll import Sentence, germeval_split, read_europarl
 
 CUT_LAYER = 6
 
 
 def gold_sets(data: Path) -> dict[str, list[Sentence]]:
     """The NER gold sentences by set name (training set first)."""
-    from lagebild.entities.train import germeval_convention
+    from training.entities_ner import germeval_convention
 
     train, report = germeval_split(data / "germeval2014")
     europarl_train = [germeval_convention(s) for s in read_europarl(data / "europarl" / "train.tsv")]

@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from training.ner_encoder_cache import CUT_LAYER, gold_sets
 
 from lagebild.entities.crf import bio, chunks, load_crf
 from lagebild.language.ner import N_WORD_FEATURES, allowed_transitions, viterbi, word_features, word_inputs
+from training.ner_encoder_cache import CUT_LAYER, gold_sets
 
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 SEED = 13

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from lagebild.actors import ActorIndex
 from lagebild.model import Article
 
 if TYPE_CHECKING:
@@ -59,11 +60,11 @@ class BudgetExceeded(BaseException):  # noqa: N818 - raised into stage code, whi
 
 
 def article_stages(
-    profiles: object | None = None, learned: tuple | None = None, profile: str = "fast"
+    profiles: object | None = None, actors: ActorIndex | None = None, profile: str = "fast"
 ) -> list[Stage]:
     """The per-article stages, in order. ``profiles`` are the per-source repeated-line profiles for cleaning;
-    ``learned`` is the overlay of learned actors for the entity stage
-    (:func:`lagebild.entities.learned.overlay_payload`); ``profile`` is the analysis profile
+    ``actors`` is the batch's actor index (shipped dictionary plus learned persons) for the stages that resolve
+    names (the shipped dictionary alone when None); ``profile`` is the analysis profile
     (:mod:`lagebild.language.profiles`: ``fast`` or ``accurate``)."""
     from lagebild.clean import CleanStage
     from lagebild.entities import EntityStage
@@ -76,10 +77,10 @@ def article_stages(
     return [
         CleanStage(profiles),  # type: ignore[arg-type]
         LanguageStage(),
-        EntityStage(learned=learned, ner=entity_model(profile)),
-        TimeStage(),
-        QuoteStage(),
-        EventStage(),
+        EntityStage(actors=actors, ner=entity_model(profile)),
+        TimeStage(actors),
+        QuoteStage(actors),
+        EventStage(actors),
     ]
 
 

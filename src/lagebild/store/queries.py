@@ -57,8 +57,8 @@ def outlets(con: Con) -> list[str]:
 
 def actor_names(con: Con, ids: list[str] | set[str] | None = None) -> dict[str, str]:
     """Actor id -> display name (all actors when ``ids`` is None); a country or sector code without a stored
-    record is named by :func:`lagebild.entities.codes.code_actor`."""
-    from lagebild.entities.codes import code_actor  # noqa: PLC0415
+    record is named by :func:`lagebild.actors.codes.code_actor`."""
+    from lagebild.actors.codes import code_actor  # noqa: PLC0415
 
     if ids is None:
         found = con.execute("SELECT id, name FROM actors").fetchall()
@@ -403,10 +403,10 @@ def list_actors(
     total = int(scalar(con, f"SELECT count(*) FROM actors ac{f.sql}", f.params) or 0)
     items = rows(
         con,
-        f"""WITH n AS (SELECT unnest(list_concat(source, target)) AS actor FROM events)
-            SELECT ac.id, ac.name, ac.country, ac.sector, ac.kind,
-                   (SELECT count(*) FROM n WHERE n.actor = ac.id) AS events
-            FROM actors ac{f.sql} ORDER BY events DESC, ac.name LIMIT ? OFFSET ?""",
+        f"""WITH n AS (SELECT actor, count(*) AS events
+                       FROM (SELECT unnest(list_concat(source, target)) AS actor FROM events) GROUP BY actor)
+            SELECT ac.id, ac.name, ac.country, ac.sector, ac.kind, coalesce(n.events, 0) AS events
+            FROM actors ac LEFT JOIN n ON n.actor = ac.id{f.sql} ORDER BY events DESC, ac.name LIMIT ? OFFSET ?""",
         [*f.params, limit, offset],
     )
     return items, total
@@ -414,7 +414,7 @@ def list_actors(
 
 def get_actor(con: Con, actor_id: str) -> dict[str, Any] | None:
     """The stored record of an actor, else the record of a country or sector code."""
-    from lagebild.entities.codes import code_actor  # noqa: PLC0415
+    from lagebild.actors.codes import code_actor  # noqa: PLC0415
 
     data = scalar(con, "SELECT data FROM actors WHERE id = ?", [actor_id])
     if data:
@@ -680,6 +680,14 @@ def article_version(con: Con) -> tuple[int, int]:
     """(number of articles, last sequence number): changes whenever articles are added."""
     n, last = con.execute("SELECT count(*), coalesce(max(seq), 0) FROM articles").fetchall()[0]
     return int(n), int(last)
+
+
+def content_version(con: Con) -> tuple[int, int, int]:
+    """(articles, last sequence number, articles placed in stories): changes whenever articles or stories do."""
+    n, last, placed = con.execute(
+        "SELECT count(*), coalesce(max(seq), 0), count(story) FROM articles"
+    ).fetchall()[0]
+    return int(n), int(last), int(placed)
 
 
 def searchable_articles(con: Con, after_seq: int = 0) -> duckdb.DuckDBPyConnection:

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from lagebild.actors import ActorIndex, shipped
+
 from .tense import FUTURE, PAST, classify, document_tense
 
 # a sentence ends at . ! ? : ; before a capital, but not after an ordinal ("am 21. Dezember", "der 3. Platz")
@@ -36,10 +38,13 @@ class Context:
     last_week: dt.date | None = None
     news: bool = True
     borrowed: bool = False  # the expression being normalised took its day from :meth:`reference_day`
+    actors: ActorIndex = field(default_factory=shipped)  # a place name or a day ("das heutige Myanmar")
     _document_tense: int | None = None
 
     @classmethod
-    def build(cls, text: str, dct: dt.date | None, language: str) -> Context:
+    def build(
+        cls, text: str, dct: dt.date | None, language: str, actors: ActorIndex | None = None
+    ) -> Context:
         bounds: list[tuple[int, int]] = []
         start = 0
         for m in _SENTENCE_END.finditer(text):
@@ -48,7 +53,12 @@ class Context:
         bounds.append((start, len(text)))
         news = bool(_NEWS_CUES.search(text))
         return cls(
-            text=text, dct=dct, language="en" if language == "en" else "de", sentences=bounds, news=news
+            text=text,
+            dct=dct,
+            language="en" if language == "en" else "de",
+            sentences=bounds,
+            news=news,
+            actors=actors or shipped(),
         )
 
     def sentence(self, pos: int) -> tuple[int, int]:
