@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lagebild.language.detect import detect_language
-from lagebild.language.sentences import split_sentences, split_sentences_somajo
+from lagebild.language.sentences import paragraph_bounds, split_sentences, split_sentences_somajo
 from lagebild.model import Article, Span
 
 __all__ = ["LanguageStage", "detect_language", "split_sentences", "split_sentences_somajo"]
@@ -31,16 +31,10 @@ class LanguageStage:
         try:
             article.sentences = self._split(text, article.language)
         except Exception:  # noqa: BLE001 - degrade to one span per paragraph rather than fail the article
-            article.sentences = [Span(m.start(), m.end()) for m in _paragraphs(text)]
+            article.sentences = [Span(start, end) for start, end in paragraph_bounds(text)]
         return article
 
     def _split(self, text: str, language: str | None) -> list[Span]:
         if self.splitter == "somajo" and language in _SOMAJO_LANGUAGES:
             return split_sentences_somajo(text, language)
         return split_sentences(text, language)
-
-
-def _paragraphs(text: str):  # noqa: ANN202 - iterator of re.Match
-    import re
-
-    return re.finditer(r"[^\n]+", text)

@@ -105,3 +105,10 @@ def split_sentences_somajo(text: str, language: str | None = None) -> list[Span]
             if offsets:
                 spans.append(Span(paragraph.start + offsets[0][0], paragraph.start + offsets[-1][1]))
     return spans
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blocks separated by a blank line (or a single newline when there is no blank line)."""
+    separator = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
+    cuts = [0, *(i for m in re.finditer(separator, text) for i in m.span()), len(text)]
+    return [(s.start, s.end) for s in _spans(text, cuts)]

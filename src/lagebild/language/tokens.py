@@ -1,7 +1,8 @@
 """The tokenizer every stage uses: words, numbers, abbreviations and punctuation with character offsets.
 
 Initialisms ("U.S.", "z.B.") and common abbreviations before a space ("Dr.", "Nr.") are one token with their
-dots; numbers keep their separators ("12.000", "3,5", "12:30"); words keep inner hyphens, apostrophes,
+dots; numbers keep their separators ("12.000", "3,5", "12:30") and the words they open a compound with
+("56-Jährige", "1:0-Sieg"); words keep inner hyphens, apostrophes,
 dots, ampersands and slashes ("EU-Staaten", "d'Arc", "A&B") and a trailing hyphen ("Nord-"); any other
 non-space character is a token of its own.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 TOKEN_PATTERN = re.compile(
     r"(?:[A-Za-zÄÖÜäöü]\.){2,}"  # initialisms: "U.S.", "z.B."
     r"|(?:Dr|Prof|St|Nr|Abs|Art|Mio|Mrd|bzw|ca|vgl|usw|etc|Jh|Hr|Fr)\.(?=\s)"  # common abbreviations
-    r"|\d+(?:[.,:]\d+)*"
+    r"|\d+(?:[.,:]\d+)*(?:-[^\W\d_]\w*)*"  # numbers, and compounds opening with one ("56-Jährige")
     r"|\w+(?:[-'’.&/]\w+)*-?"  # words, compounds ("EU-Staaten", "Nord-"), "d'Arc"
     r"|\S"
 )

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.language.resources import data, merged
+from lagebild.language.sentences import paragraph_bounds, split_sentences
+from lagebild.language.tokens import Token, tokenize
 from lagebild.model import Entity, Quote, Speaker
 from lagebild.quotes import lexicon as lx
 from lagebild.quotes.marks import MarkedSpan, find_marked
@@ -19,7 +21,7 @@ from lagebild.quotes.speaker import (
     role_and_name,
     title_like,
 )
-from lagebild.quotes.tokens import QUOTE_TOKEN, Token, paragraph_bounds, split_sentences, tokenize
+from lagebild.quotes.tokens import QUOTE_TOKEN
 
 _CLAUSE_BREAK = {",", ";", ":", QUOTE_TOKEN, "(", ")", "–", "—", "-"}  # a lone "-" is a dash
 _END_PUNCT = ".!?;:,–—-"
@@ -142,7 +144,9 @@ def find_quotes(
     ents = sorted((_entity(e) for e in entities or ()), key=lambda e: e.start)
     ctx = _Context(text, language, ents, resolver)
     _register_roles(ctx)
-    frames = _frames(text, list(sentences) if sentences else split_sentences(text))
+    frames = _frames(
+        text, list(sentences) if sentences else [(s.start, s.end) for s in split_sentences(text, language)]
+    )
     quotes: list[Quote] = []
     for n, frame in enumerate(frames):
         following = frames[n + 1] if n + 1 < len(frames) else None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lagebild.language.tokens import Token
 from lagebild.quotes import lexicon as lx
-from lagebild.quotes.tokens import QUOTE_TOKEN, Token
+from lagebild.quotes.tokens import QUOTE_TOKEN
 
 _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]\w")
 _BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", ".", "!", "?"}
