@@ -15,8 +15,8 @@ from functools import cache
 
 from lagebild.language.lexicon import DETERMINERS
 from lagebild.language.resources import data
+from lagebild.language.tokens import tokenize
 
-_WORD = re.compile(r"[\w'’-]+|[,;:()\u2013\u2014]")
 _SUBORDINATORS = {
     "en": frozenset(
         [
@@ -98,6 +98,7 @@ _PREPOSITIONS = {
 }
 _INFINITIVE_MARK = {"en": "to", "de": "zu"}
 _BREAKS = frozenset(",;:()\u2013\u2014")
+_KEPT = _BREAKS | {"-", "'", "’"}  # punctuation tokens the clause reading sees (the rest it skips)
 _NOT_VERB_AFTER_TO = frozenset(
     [
         "this",
@@ -130,7 +131,9 @@ def _verb_like(word: str) -> bool:
 def depths(text: str, start: int, end: int, positions: list[int], language: str) -> list[int]:
     """The clause depth at each of ``positions`` (absolute offsets into ``text``) of ``text[start:end]``."""
     lang = "en" if language == "en" else "de"
-    tokens = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+    tokens = [
+        (t.start, t.text) for t in tokenize(text, start, end) if t.text[:1].isalnum() or t.text in _KEPT
+    ]
     levels: list[bool] = []  # one entry per open level: does it close at the next comma?
     marks: list[tuple[int, int]] = []  # (offset, depth from that offset on)
     previous = ","  # the sentence start behaves like a clause boundary

@@ -26,6 +26,7 @@ _NEWLINES = re.compile(r"\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _AFTER = re.compile(r"\s+[\"'„“‚‘»«(\[]*(\S+)")
 _CJK_END = re.compile(r"[。！？]")
+_COLON_BREAK = re.compile(r"[:;][\"'“”»«]?\s+(?=[A-ZÄÖÜ\"„»«])")
 
 
 @cache
@@ -73,6 +74,17 @@ def split_sentences(text: str, language: str | None = None) -> list[Span]:
         if _is_boundary(text, match, abbrevs):
             cuts.add(match.end())
     return _spans(text, sorted(cuts))
+
+
+def split_at_colons(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` cut further after a colon or semicolon that a capital or an opening quote follows (``ZDF, Samstag,
+    17. Januar: "Frau zu sein ..."``, ``Meran: Weihnachtsmarkt ...``): parts that each read as a sentence of
+    their own, for readings that must not look across such a break (tense)."""
+    out: list[Span] = []
+    for span in spans:
+        cuts = [span.start, *(m.end() for m in _COLON_BREAK.finditer(text, span.start, span.end)), span.end]
+        out.extend(_spans(text, cuts))
+    return out
 
 
 def _spans(text: str, cuts: list[int]) -> list[Span]:

@@ -6,14 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .tense import FUTURE, PAST, classify, document_tense
+from lagebild.language.sentences import split_at_colons, split_sentences
 
-# a sentence ends at . ! ? : ; before a capital, but not after an ordinal ("am 21. Dezember", "der 3. Platz")
-# or a title or abbreviation that is followed by a name or a noun ("Dr. Müller", "St. Ulrich", "Nr. 5")
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?:;])(?<![^\d]\d\.)(?<!^\d\.)(?<!\D\d\d\.)(?<!\b(?:Dr|St|Nr|Hl)\.)(?<!\bProf\.)"
-    r"[\"“”»«']?\s+(?=[A-ZÄÖÜ\"„»«])|\n\s*\n|\n"
-)
+from .tense import FUTURE, PAST, classify, document_tense
 
 _NEWS_CUES = re.compile(
     r"\b(?:gestern|vorgestern|(?<!von )morgen|übermorgen|yesterday|tomorrow|\d{1,2}[.:]\d{2} Uhr|\d{1,2} Uhr)\b"
@@ -40,12 +35,7 @@ class Context:
 
     @classmethod
     def build(cls, text: str, dct: dt.date | None, language: str) -> Context:
-        bounds: list[tuple[int, int]] = []
-        start = 0
-        for m in _SENTENCE_END.finditer(text):
-            bounds.append((start, m.start()))
-            start = m.end()
-        bounds.append((start, len(text)))
+        bounds = [(span.start, span.end) for span in split_at_colons(text, split_sentences(text, language))]
         news = bool(_NEWS_CUES.search(text))
         return cls(
             text=text, dct=dct, language="en" if language == "en" else "de", sentences=bounds, news=news

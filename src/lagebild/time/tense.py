@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lagebild.language.tokens import Token, tokenize, words
+
 PAST, PRESENT, FUTURE = -1, 0, 1
 
 
@@ -98,7 +100,6 @@ _NOT_PARTICIPLE = _words(
 _PARTICIPLE = re.compile(
     r"(?:\w{2,12}?)?ge\w{2,}(?:t|en)|(?:be|emp|ent|er|ver|zer|miss)\w{3,}(?:t|en)|\w{3,}iert"
 )
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:'ll)?")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:und|oder|aber|doch|sondern|and|but|or)\b")
 
 
@@ -227,18 +228,23 @@ def _english_clause(words: list[str], focus: int) -> tuple[int, int] | None:
 def _tokens(text: str, language: str = "de") -> list[str]:
     """Lower-cased words; in German a capitalised word (a noun, or a sentence opener) gets a "^" mark."""
     if language == "en":
-        return [w.lower() for w in _WORD.findall(text)]
-    return [w if w[0].islower() else "^" + w.lower() for w in _WORD.findall(text)]
+        return [w.lower() for w in words(text)]
+    return [w if w[0].islower() else "^" + w.lower() for w in words(text)]
 
 
 def _fronted_verb(text: str, start: int, end: int, sentence_start: int) -> str | None:
     """The word right after an expression that opens its sentence (after at most a preposition): the finite
     verb in German verb-second order."""
     head = text[sentence_start:start].strip(" \t\"„“»«'")
-    if len(_WORD.findall(head)) > 1:
+    if len(words(head)) > 1:
         return None
-    after = _WORD.search(text, end)
-    return after.group(0) if after and after.start() - end < 4 else None
+    after = _word_from(text, end)
+    return after.text if after and after.start - end < 4 else None
+
+
+def _word_from(text: str, start: int) -> Token | None:
+    """The first word token at or after ``start`` (within the next 80 characters)."""
+    return next((t for t in tokenize(text, start, min(len(text), start + 80)) if t.is_word), None)
 
 
 _ARTICLE = _words("der die das den dem des ein eine einen einem einer eines")
@@ -266,8 +272,8 @@ def _framing_cue(text: str, start: int, end: int, before: list[str], after: list
         )
         return PAST if preterite or has_perfect else FUTURE
     if head in ("am", "vom") and second in _ARTICLE and after:
-        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-        word = following.group(0) if following else ""
+        following = _word_from(text, end + 1) if text[end : end + 1] == " " else None
+        word = following.text if following and following.start == end + 1 else ""
         if word and word[0].islower() and _ATTRIBUTIVE.fullmatch(word) and not _PLANNED.fullmatch(word):
             return PAST
     return None
