@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from lagebild.language.lexicon import DETERMINERS
-from lagebild.language.resources import data
+from lagebild.language.resources import data, rules_language, trait
 from lagebild.language.tokens import tokenize
 
 _SUBORDINATORS = {
@@ -97,6 +97,9 @@ _PREPOSITIONS = {
     ),
 }
 _INFINITIVE_MARK = {"en": "to", "de": "zu"}
+_ONE_WORD_INFINITIVE = {
+    "de": re.compile(r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zurück|teil|frei)zu\w+en")
+}
 _BREAKS = frozenset(",;:()\u2013\u2014")
 _KEPT = _BREAKS | {"-", "'", "’"}  # punctuation tokens the clause reading sees (the rest it skips)
 _NOT_VERB_AFTER_TO = frozenset(
@@ -130,7 +133,7 @@ def _verb_like(word: str) -> bool:
 
 def depths(text: str, start: int, end: int, positions: list[int], language: str) -> list[int]:
     """The clause depth at each of ``positions`` (absolute offsets into ``text``) of ``text[start:end]``."""
-    lang = "en" if language == "en" else "de"
+    lang = rules_language(language)
     tokens = [
         (t.start, t.text) for t in tokenize(text, start, end) if t.text[:1].isalnum() or t.text in _KEPT
     ]
@@ -158,10 +161,10 @@ def depths(text: str, start: int, end: int, positions: list[int], language: str)
             opened = True
         elif lower == _INFINITIVE_MARK[lang] and _verb_like(tokens[index + 1][1] if following else ""):
             opened = False
-        elif lang == "en" and index > 0 and previous in _BREAKS and _participle(word):
+        elif trait(lang, "participle_adjuncts") and index > 0 and previous in _BREAKS and _participle(word):
             opened, inside = True, True  # ", killing at least 20 people": an adjunct, the participle included
         if opened is not None:
-            opened = opened or lang == "de"  # German sets off every subordinate clause with commas
+            opened = opened or trait(lang, "commas_around_subordinate_clauses")
             marks.append((offset, len(levels)))
             levels.append(opened)
             marks.append((offset if inside else offset + len(word), len(levels)))
@@ -184,10 +187,9 @@ def _participle(word: str) -> bool:
 
 def _own_infinitive(text: str, position: int, lang: str) -> int:
     """A German ``zu``-infinitive written as one word (``anzugreifen``, ``teilzunehmen``) is subordinate itself."""
-    if lang != "de":
+    pattern = _ONE_WORD_INFINITIVE.get(lang)
+    if pattern is None:
         return 0
     match = re.match(r"\w+", text[position:])
     word = match.group(0).lower() if match else ""
-    return int(
-        bool(re.fullmatch(r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zurück|teil|frei)zu\w+en", word))
-    )
+    return int(bool(pattern.fullmatch(word)))

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from lagebild.language.resources import LANGUAGES
+from lagebild.language.resources import LANGUAGES, rules_language
 from lagebild.language.resources import data as language_data
 from lagebild.model import Span
 
@@ -99,17 +99,20 @@ def _spans(text: str, cuts: list[int]) -> list[Span]:
     return spans
 
 
+_SOMAJO_MODELS = {"de": "de_CMC", "en": "en_PTB"}
+
+
 @cache
 def _somajo(language: str):  # noqa: ANN202 - somajo.SoMaJo
     from somajo import SoMaJo
 
-    return SoMaJo("en_PTB" if language == "en" else "de_CMC", split_camel_case=False, character_offsets=True)
+    return SoMaJo(_SOMAJO_MODELS[language], split_camel_case=False, character_offsets=True)
 
 
 def split_sentences_somajo(text: str, language: str | None = None) -> list[Span]:
     """Sentence spans from SoMaJo (German or English rules), paragraph by paragraph."""
     spans: list[Span] = []
-    tokenizer = _somajo("en" if language == "en" else "de")
+    tokenizer = _somajo(rules_language(language))
     for paragraph in _spans(text, sorted({0, len(text), *(m.start() for m in _NEWLINES.finditer(text))})):
         chunk = text[paragraph.start : paragraph.end]
         for sentence in tokenizer.tokenize_text([chunk]):

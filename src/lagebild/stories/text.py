@@ -70,13 +70,23 @@ _LANGUAGES = {
 @cache
 def _stop_list(language: str) -> frozenset[str]:
     """The stop list of a language as published: scikit-learn's for English, ``stop-words``' for the others."""
-    if language == "en":
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    return _STOP_LIST_SOURCES.get(language, _stop_words_package)(language)
 
-        return frozenset(ENGLISH_STOP_WORDS)
+
+def _scikit_learn_english(language: str) -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def _stop_words_package(language: str) -> frozenset[str]:
     from stop_words import get_stop_words
 
     return frozenset(w.lower() for w in get_stop_words(language))
+
+
+_STOP_LIST_SOURCES = {"en": _scikit_learn_english}
+"""Where a language's stop list comes from when not from the ``stop-words`` package."""
 
 
 @cache

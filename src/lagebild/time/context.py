@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from lagebild.language.resources import rules_language
 from lagebild.language.sentences import split_at_colons, split_sentences
 
 from .tense import FUTURE, PAST, classify, document_tense
@@ -37,9 +38,7 @@ class Context:
     def build(cls, text: str, dct: dt.date | None, language: str) -> Context:
         bounds = [(span.start, span.end) for span in split_at_colons(text, split_sentences(text, language))]
         news = bool(_NEWS_CUES.search(text))
-        return cls(
-            text=text, dct=dct, language="en" if language == "en" else "de", sentences=bounds, news=news
-        )
+        return cls(text=text, dct=dct, language=rules_language(language), sentences=bounds, news=news)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         for start, end in self.sentences:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from lagebild.language.resources import rules_language
+
 from ..model import Article
 from .tagger import find_timexes
 
@@ -15,8 +17,9 @@ class TimeStage:
 
     def __call__(self, article: Article) -> Article:
         try:
-            language = "en" if article.language == "en" else "de"
-            article.timexes = find_timexes(article.text or "", article.published, language)
+            article.timexes = find_timexes(
+                article.text or "", article.published, rules_language(article.language)
+            )
         except Exception:  # a stage must never raise; an odd article simply gets no timexes
             log.exception("time tagging failed for article %s", article.id)
             article.timexes = []
