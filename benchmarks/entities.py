@@ -7,7 +7,15 @@ MISC) and German Europarl test, also scored with its lower-case MISC adjectives 
 gold, as GermEval and the model's training do not count them as entities. Systems: the packaged CRF, the shipped
 stage path (model + actor gazetteer), the gazetteer alone, and any other German NER that can run offline (spaCy
 German pipelines, flair, stanza: each is tried and reported).
-Actor resolution: benchmarks/data/actors_dev.jsonl (GermEval sentences, CC BY 4.0), precision/recall of actor ids.
+Actor resolution, precision/recall of actor ids: benchmarks/data/actors_news.jsonl, every PER/ORG/LOC name mention of
+55 SmartData news documents (gold NER spans of the corpus; dev and held-out test halves by document), each labelled
+with the dictionary actor it refers to or as not in the dictionary, so recall also counts names the dictionary lacks;
+rows for names (including names inside compounds, "CDU-Chefin") and for all forms (also nominal mentions such as "der
+Konzern" and adjectives such as "Schweizer"). The systems run on whole documents. "unknown resolved" counts mentions
+of actors the dictionary lacks that got an id anyway. Learned actors: the persons ``learn_batch`` learns from each
+half, scored against the distinct persons the dictionary lacks (a learned person is correct when its name is the gold
+name). Also benchmarks/data/actors_dev.jsonl (GermEval sentences outside the NER test range, dictionary-matched
+mentions plus random others; CC BY 4.0).
 """
 
 from __future__ import annotations
@@ -22,11 +30,15 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
+from lagebild.entities import actors as dictionary  # noqa: E402
 from lagebild.entities.actors import lookup  # noqa: E402
 from lagebild.entities.conll import Sentence, germeval_split, read_europarl  # noqa: E402
 from lagebild.entities.crf import load_crf  # noqa: E402
+from lagebild.entities.learned import learn_batch, overlay_payload  # noqa: E402
 from lagebild.entities.stage import EntityStage  # noqa: E402
 from lagebild.entities.train import germeval_convention  # noqa: E402
+from lagebild.ingest import make_article  # noqa: E402
+from lagebild.language import split_sentences  # noqa: E402
 from lagebild.model import Article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,19 +150,19 @@ def ner_rows(name: str, sentences: Iterable[Sentence], systems: dict) -> list[li
     return rows
 
 
+def _row(dataset: str, system: str, kind: str, tp: int, n_pred: int, n_gold: int, speed: str) -> list[str]:
+    p, r, f = prf(tp, n_pred, n_gold)
+    return ["actors", dataset, system, kind, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", str(n_gold), speed]
+
+
 def actor_rows(path: Path) -> list[list[str]]:
+    """Sentence gold (one mention per line): the entity stage on the sentence, and lookup of the gold span."""
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     stage = EntityStage()
 
     def in_context(item: dict) -> str | None:
         article = stage(Article(id="dev", text=item["text"], language="de"))
-        best = [e for e in article.entities if e.start == item["start"] and e.end == item["end"]]
-        best = best or [e for e in article.entities if e.start < item["end"] and item["start"] < e.end]
-        return best[0].actor if best else None
-
-    def by_name(item: dict) -> str | None:
-        actor = lookup(item["mention"])
-        return actor.id if actor else None
+        return actor_at(article, item["start"], item["end"])
 
     rows = []
     for system, fn in (
@@ -165,21 +177,98 @@ def actor_rows(path: Path) -> list[list[str]]:
         )
         n_pred = sum(pred is not None for pred in preds)
         n_gold = sum(item["gold"] is not None for item in items)
-        p, r, f = prf(tp, n_pred, n_gold)
-        rows.append(
-            [
-                "actors",
-                path.name,
-                system,
-                "ids",
-                f"{p:.3f}",
-                f"{r:.3f}",
-                f"{f:.3f}",
-                str(n_gold),
-                f"{speed:,.0f}",
-            ]
-        )
+        rows.append(_row(path.name, system, "ids", tp, n_pred, n_gold, f"{speed:,.0f}"))
     return rows
+
+
+def actor_at(article: Article, start: int, end: int) -> str | None:
+    """The actor of the entity on exactly ``start:end``, else of the first entity overlapping it."""
+    best = [e for e in article.entities if e.start == start and e.end == end]
+    best = best or [e for e in article.entities if e.start < end and start < e.end]
+    return best[0].actor if best else None
+
+
+def by_name(item: dict) -> str | None:
+    actor = lookup(item["mention"])
+    return actor.id if actor else None
+
+
+def news_article(doc: dict) -> Article:
+    """A gold document as the entity stage sees it after ingest and the language stage (text kept as is)."""
+    url = doc["id"].removeprefix("smartdata-v1:").split("@", 1)[0]
+    article = make_article(doc["text"], "text", url=url, published=doc["published"][:10], language="de")
+    article.text = doc["text"]
+    article.published = doc["published"][:10]
+    article.sentences = split_sentences(doc["text"], "de")
+    return article
+
+
+def news_actor_rows(path: Path) -> list[list[str]]:
+    """Document gold with every name mention: resolution per half and form, and the persons learned per half."""
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = []
+    for half in ("dev", "test"):
+        part = [d for d in docs if d["split"] == half]
+        dataset = f"{path.stem} {half}"
+        stage = EntityStage(learned=overlay_payload([]))
+        start = time.perf_counter()
+        articles = [stage(news_article(d)) for d in part]
+        speed = sum(len(d["mentions"]) for d in part) / max(time.perf_counter() - start, 1e-9)
+        staged = [
+            actor_at(a, m["start"], m["end"])
+            for a, d in zip(articles, part, strict=True)
+            for m in d["mentions"]
+        ]
+        named = [by_name(m) for d in part for m in d["mentions"]]
+        mentions = [m for d in part for m in d["mentions"]]
+        for system, preds, rate in (
+            ("EntityStage (NER + context)", staged, f"{speed:,.0f}"),
+            ("lookup(mention) on gold span", named, ""),
+        ):
+            for kind, forms in (("ids, names", ("name", "part")), ("ids, all forms", None)):
+                pairs = [
+                    (m, p)
+                    for m, p in zip(mentions, preds, strict=True)
+                    if forms is None or m["form"] in forms
+                ]
+                tp = sum(1 for m, p in pairs if p is not None and p == m["gold"])
+                n_pred = sum(p is not None for _, p in pairs)
+                n_gold = sum(m["gold"] is not None for m, _ in pairs)
+                rows.append(
+                    _row(dataset, system, kind, tp, n_pred, n_gold, rate if kind == "ids, names" else "")
+                )
+                if forms is None:
+                    unknown = [p for m, p in pairs if m["gold"] is None]
+                    wrong = sum(p is not None for p in unknown)
+                    rows.append(
+                        [
+                            "actors",
+                            dataset,
+                            system,
+                            "unknown resolved",
+                            "",
+                            "",
+                            "",
+                            f"{wrong}/{len(unknown)}",
+                            "",
+                        ]
+                    )
+        rows.append(learned_row(dataset, part, articles))
+    return rows
+
+
+def learned_row(dataset: str, docs: list[dict], articles: list[Article]) -> list[str]:
+    """Persons learned from one half against the distinct persons of its gold that the dictionary lacks."""
+    gold = {
+        f"per.{dictionary.slug(m['name'])}"
+        for d in docs
+        for m in d["mentions"]
+        if m["gold"] is None and m["type"] == "PER" and m["form"] == "name" and len(m["name"].split()) > 1
+    }
+    learned = {actor.id for actor in learn_batch(articles)}
+    return _row(
+        dataset, "learn_batch (learned persons)", "persons", len(learned & gold), len(learned), len(gold), ""
+    )
 
 
 def sentence_rows(sentences: list[Sentence], group: int = 10) -> list[list[str]]:
@@ -219,14 +308,8 @@ def sentence_rows(sentences: list[Sentence], group: int = 10) -> list[list[str]]
     return rows
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "german-ner")
-    parser.add_argument("--actors-dev", type=Path, default=ROOT / "benchmarks" / "data" / "actors_dev.jsonl")
-    args = parser.parse_args()
-
-    if load_crf() is None:
-        raise SystemExit("missing NER model: run python -m lagebild.entities.train first")
+def ner_and_sentence_rows(data: Path) -> tuple[list[list[str]], list[str]]:
+    """NER rows of every system on GermEval test 3001-5100 and Europarl test, sentence splitting rows; peer notes."""
     systems: dict[str, Callable[[list[str]], list[Spans]]] = {
         "lagebild CRF": crf_spans,
         "EntityStage (CRF+gazetteer)": stage_spans,
@@ -236,14 +319,30 @@ def main() -> None:
     systems.update(peers)
     crf_spans(["Warmlauf in Berlin."])  # load once before timing
     crf_spans(["Warmlauf in Berlin."])
-
-    _, germeval_test = germeval_split(args.data / "germeval2014")
+    _, germeval_test = germeval_split(data / "germeval2014")
     rows = ner_rows("GermEval14 test 3001-5100", germeval_test, systems)
-    europarl_test = list(read_europarl(args.data / "europarl" / "test.tsv"))
+    europarl_test = list(read_europarl(data / "europarl" / "test.tsv"))
     rows += ner_rows("Europarl test", europarl_test, systems)
     rows += ner_rows("Europarl test, adj. not MISC", [germeval_convention(s) for s in europarl_test], systems)
-    rows += actor_rows(args.actors_dev)
     rows += sentence_rows(germeval_test)
+    return rows, notes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "german-ner")
+    parser.add_argument("--actors-dev", type=Path, default=ROOT / "benchmarks" / "data" / "actors_dev.jsonl")
+    parser.add_argument(
+        "--actors-news", type=Path, default=ROOT / "benchmarks" / "data" / "actors_news.jsonl"
+    )
+    parser.add_argument("--actors-only", action="store_true", help="only the actor rows (no NER model runs)")
+    args = parser.parse_args()
+
+    if load_crf() is None:
+        raise SystemExit("missing NER model: run python -m lagebild.entities.train first")
+    rows, notes = ([], []) if args.actors_only else ner_and_sentence_rows(args.data)
+    rows += actor_rows(args.actors_dev)
+    rows += news_actor_rows(args.actors_news)
 
     header = ["task", "dataset", "system", "type", "P", "R", "F1", "gold", "items/s"]
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]

@@ -5,13 +5,14 @@
 
 English: the PLOVER gold-standard records (one event per sentence; old type names mapped to current PLOVER via
 CAMEO2PLOVER-2021.txt); the first event lagebild codes for a sentence is compared. German: hand-labelled sentences
-from GermEval 2014 (benchmarks/data/events_de.SOURCE.md), scored with every coded event. Both sets are reported
-per half: the English tuning half (odd record numbers) and the German ``dev`` and ``dev2`` parts were used while
-writing rules (``dev2`` was scored once before, as a second unseen estimate); the English ``heldout`` half (even
-numbers) and the German ``heldout`` part were not. KRAUTS-news: German news sentences (Die Zeit, Dolomiten) from
-``examples/corpus`` with the entities of the project's own entity stage (benchmarks/data/events_de_news.SOURCE.md),
-split by article into ``tune`` and ``heldout``; ``--draw-de-news OUT`` redraws the unlabelled sample,
-``--refresh-de-news`` re-runs the entity stage on the labelled sentences. Speed is on the ``all`` rows.
+from GermEval 2014 (benchmarks/data/events_de.SOURCE.md), scored with every coded event. Both sets are reported per
+half: the English tuning half (odd record numbers, plus one even record a unit test once paraphrased) and the
+German ``dev`` and ``dev2`` parts were used while writing rules (``dev2`` was scored once before, as a second
+unseen estimate); the English ``heldout`` half (the other even numbers) and the German ``heldout`` part were not.
+KRAUTS-news: German news sentences (Die Zeit, Dolomiten) from ``examples/corpus`` with the entities of the
+project's own entity stage (benchmarks/data/events_de_news.SOURCE.md), split by article into ``tune`` and
+``heldout``; ``--draw-de-news OUT`` redraws the unlabelled sample, ``--refresh-de-news`` re-runs the entity stage
+on the labelled sentences. Speed is on the ``all`` rows.
 Measures: type accuracy (German: the sentence's set of coded types equals the gold set, no events included),
 source / target actor code F1 (country ISO3, or IGO / NGO for organisations without a country), full-record F1 (type + source codes +
 target codes exact; for the joint acts CONSULT and COOPERATE, source and target are compared as one participant
@@ -111,9 +112,16 @@ class Scores:
         ]
 
 
+# held-out records whose sentence a unit test once paraphrased: seen, so scored with the tuning half
+SEEN_HELDOUT = frozenset({"PLOVER-GSR01-DEMAND-0028"})
+
+
 def english_half(record_id: str) -> str:
-    """``tune`` for odd record numbers (``PLOVER-GSR01-AGREE-0001``), ``heldout`` for even ones: half of each type."""
+    """``tune`` for odd record numbers (``PLOVER-GSR01-AGREE-0001``) and the seen records, ``heldout`` for the
+    other even ones: about half of each type."""
     number = record_id.rsplit("-", 1)[-1]
+    if record_id in SEEN_HELDOUT:
+        return "tune"
     return "tune" if number.isdigit() and int(number) % 2 else "heldout"
 
 

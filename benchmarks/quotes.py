@@ -1,8 +1,8 @@
 """Quotation benchmark on SpkAtt-2023 (German parliamentary speech events) and a German news dev set.
 
 SpkAtt-2023 gives Cue, Source and Message per speech event; benchmarks/data/quotes_de_news.jsonl holds hand-annotated
-GermEval 2014 news/Wikipedia sentences (quote span, kind, cue, speaker; "tune" and held-out "test" halves, and "all",
-the whole set).
+German sentences (quote span, kind, cue, speaker): the "tune" half (GermEval 2014 news/Wikipedia sentences, read while
+writing rules), the held-out "test" half (SmartData news sentences, never read for rules) and "all", the whole set.
 
 Gold: every annotated speech event with a Message. A message counts as "direct" when most of its words stand inside
 quotation marks, else "indirect". A predicted quotation matches a gold message exactly when both cover the same words

@@ -134,10 +134,10 @@ def test_negation_and_modality_change_status_not_type(text, status):
 
 
 def test_english_obligation_is_request_from_speaker_to_obliged():
-    text = "Russia said on Tuesday that Sudan must return the helicopter."
-    events = code(text, ("Russia", "RUS.GOV"), ("Sudan", "SDN.GOV"), language="en")
+    text = "France said on Monday that Mali must release the detained reporters."
+    events = code(text, ("France", "FRA.GOV"), ("Mali", "MLI.GOV"), language="en")
     assert events[0].type == "REQUEST"
-    assert events[0].source == ["RUS.GOV"] and events[0].target == ["SDN.GOV"]
+    assert events[0].source == ["FRA.GOV"] and events[0].target == ["MLI.GOV"]
 
 
 def test_event_in_quote_carries_quote_index_and_speaker_as_source():

@@ -40,9 +40,9 @@ def test_knowing_verb_does_not_attribute_direct_quotes() -> None:
 
 
 def test_speech_verb_wins_over_knowing_verb() -> None:
-    text = "Die Monate hätten gezeigt, dass das Handwerk stark sei, sagte Klaus Repp."
+    text = "Die letzten Wochen hätten gezeigt, dass der Verein gut aufgestellt sei, sagte Jonas Albrecht."
     quote = _one(text)
-    assert quote.cue == "sagte" and quote.speaker.text == "Klaus Repp"
+    assert quote.cue == "sagte" and quote.speaker.text == "Jonas Albrecht"
 
 
 def test_claim_noun_with_dass_clause() -> None:

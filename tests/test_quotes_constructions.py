@@ -98,4 +98,5 @@ def test_subject_of_the_message_is_never_its_speaker() -> None:
 
 
 def test_cue_verb_closing_the_text_has_no_postponed_speaker() -> None:
-    assert find_quotes("Die Lage sei ernst, betonte") is not None
+    (quote,) = find_quotes("Die Lage sei ernst, betonte")
+    assert quote.text == "Die Lage sei ernst" and quote.cue == "betonte" and quote.speaker is None

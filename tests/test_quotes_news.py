@@ -26,8 +26,8 @@ def test_quoted_title_is_no_quotation() -> None:
 
 
 def test_partial_quote_inside_reported_clause_is_indirect() -> None:
-    (quote,) = find_quotes("Die Erfahrbarkeit der Mauer sei „desaströs“, sagte er.")
-    assert quote.kind == "indirect" and quote.text.startswith("Die Erfahrbarkeit")
+    (quote,) = find_quotes("Die Lage der Brücke sei „gefährlich“, sagte sie.")
+    assert quote.kind == "indirect" and quote.text.startswith("Die Lage der Brücke")
 
 
 def test_declarations_are_no_speech() -> None:

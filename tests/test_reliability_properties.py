@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lagebild import clean, quotes, time
 from lagebild.ingest import make_article
 from lagebild.model import Article
 
@@ -52,13 +50,6 @@ TEXT = st.one_of(
 DATES = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.text(max_size=12))
 
 
-def _module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:  # the stage is not part of this installation yet
-        pytest.skip(f"{name} not importable: {exc}")
-
-
 def _check_spans(text: str, spans) -> None:
     for span in spans:
         assert 0 <= span.start <= span.end <= len(text), (span, len(text))
@@ -73,7 +64,6 @@ def _article(text: str, kind: str = "text", published: str | None = None, langua
 @BOUNDED
 @given(text=TEXT, html=st.booleans())
 def test_clean_never_raises_and_keeps_text_consistent(text, html):
-    clean = _module("lagebild.clean")
     raw = f"<html><body><p>{text}</p><script>{text}</script></body></html>" if html else text
     article = clean.CleanStage()(_article(raw, "html" if html else "text"))
     assert isinstance(article.text, str)
@@ -86,7 +76,6 @@ def test_clean_never_raises_and_keeps_text_consistent(text, html):
 @BOUNDED
 @given(text=TEXT, dct=DATES, language=st.sampled_from(["de", "en", "xx"]))
 def test_time_finder_never_raises_and_spans_hold(text, dct, language):
-    time = _module("lagebild.time")
     timexes = time.find_timexes(text, dct, language)
     _check_spans(text, timexes)
     for timex in timexes:
@@ -100,7 +89,6 @@ def test_time_finder_never_raises_and_spans_hold(text, dct, language):
 @BOUNDED
 @given(text=TEXT, language=st.sampled_from(["de", "en", "fr"]))
 def test_quote_finder_never_raises_and_spans_hold(text, language):
-    quotes = _module("lagebild.quotes")
     found = quotes.find_quotes(text, language)
     _check_spans(text, found)
     for quote in found:

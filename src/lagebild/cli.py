@@ -23,9 +23,15 @@ err = Console(stderr=True)
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 
 
-def _open(db: Path, read_only: bool = False) -> Store:
+STORE_WAIT = 600.0
+"""Seconds a command waits for a store that another process holds."""
+
+
+def _open(db: Path, read_only: bool = False, wait: float = STORE_WAIT) -> Store:
     try:
-        return Store(db, read_only=read_only)
+        return Store(
+            db, read_only=read_only, wait=wait, on_wait=lambda why: err.print(f"[yellow]{why}[/yellow]")
+        )
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -170,17 +176,82 @@ def export(
         console.print(f"{out / name}: {count}")
 
 
+SourcesArgument = Annotated[
+    Path,
+    typer.Argument(help="Sources file (TOML or YAML): feeds and sitemaps with outlet, country, language."),
+]
+AlertsOption = Annotated[
+    Path | None, typer.Option("--alerts", help="Alerts JSONL file (default: the store file + .alerts.jsonl).")
+]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Processes (default: all cores).")
+]
+
+
+def _sources(path: Path):  # noqa: ANN202 - a WatchConfig
+    from lagebild.live import SourcesError, load_sources
+
+    try:
+        return load_sources(path)
+    except SourcesError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
 @app.command()
 def serve(
     db: DbOption = Path(DEFAULT_DB),
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    watch: Annotated[
+        Path | None,
+        typer.Option(
+            "--watch",
+            metavar="SOURCES",
+            help="Also watch the feeds and sitemaps of this sources file, in this process, which then writes the "
+            "store.",
+        ),
+    ] = None,
+    workers: WorkersOption = None,
+    alerts: AlertsOption = None,
 ) -> None:
-    """Serve the read-only web UI and REST API over the store."""
+    """Serve the web UI and REST API over the store (while other processes may write it), or with --watch, watch
+    sources into it at the same time."""
+    if watch is not None:
+        from lagebild.live.run import serve_watching
+
+        config = _sources(watch)
+        with _open(db) as store:
+            serve_watching(store, config, host=host, port=port, workers=workers, alerts_file=alerts)
+        return
     from lagebild.web import serve as run_server
 
-    _open(db, read_only=True).close()
+    if not db.exists():
+        err.print(f"[red]error:[/red] no store at {db}")
+        raise typer.Exit(2)
     run_server(db, host=host, port=port)
+
+
+@app.command()
+def watch(
+    sources: SourcesArgument,
+    db: DbOption = Path(DEFAULT_DB),
+    once: Annotated[bool, typer.Option("--once", help="Poll every source once, then stop.")] = False,
+    workers: WorkersOption = None,
+    alerts: AlertsOption = None,
+) -> None:
+    """Poll feeds and sitemaps, fetch new article pages politely and store them through the pipeline."""
+    from lagebild.live.run import watch as run_watch
+
+    config = _sources(sources)
+    with _open(db) as store:
+        stats = run_watch(store, config, workers=workers, alerts_file=alerts, once=once)
+    table = Table(title="Watch", show_header=False)
+    for name in ("polls", "not_modified", "pages_fetched", "stored", "duplicates", "refused", "failed"):
+        table.add_row(name.replace("_", " "), str(getattr(stats, name)))
+    table.add_row("retry later", str(stats.retry_later))
+    table.add_row("alerts", str(stats.alerts))
+    console.print(table)
 
 
 if __name__ == "__main__":

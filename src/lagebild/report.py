@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from lagebild.model import Story
-from lagebild.store import Store
+from lagebild.store import Store, queries
 
 
 def actor_names(store: Store) -> dict[str, str]:
@@ -28,13 +28,11 @@ def print_report(store: Store, console: Console, story_id: str | None = None, li
             return
         print_story(story, names, console)
         return
-    articles, sources = store.one("SELECT count(*), count(DISTINCT source_name) FROM articles")  # type: ignore[misc]
-    counts = {t: store.one(f"SELECT count(*) FROM {t}")[0] for t in ("events", "quotes", "entities")}  # type: ignore[index]
-    span = store.one("SELECT min(published), max(published) FROM articles")
+    counts = queries.overview(store.con)
     console.print(
         Panel.fit(
-            f"[bold]{articles}[/bold] articles from [bold]{sources}[/bold] outlets, "
-            f"published {span[0] or '?'} .. {span[1] or '?'}\n"  # type: ignore[index]
+            f"[bold]{counts['articles']}[/bold] articles from [bold]{counts['outlets']}[/bold] outlets, "
+            f"published {counts['first'] or '?'} .. {counts['last'] or '?'}\n"
             f"{counts['entities']} entity mentions, {counts['quotes']} quotes, {counts['events']} events",
             title="lagebild situation report",
         )
@@ -84,13 +82,7 @@ def print_story(story: Story, names: dict[str, str], console: Console, limit: in
 
 
 def _top_actors(store: Store, names: dict[str, str], console: Console, limit: int) -> None:
-    rows = store.con.execute(
-        """SELECT actor, count(*) AS n FROM (
-               SELECT actor FROM entities WHERE actor IS NOT NULL
-               UNION ALL SELECT unnest(source) FROM events UNION ALL SELECT unnest(target) FROM events)
-           GROUP BY actor ORDER BY n DESC, actor LIMIT ?""",
-        [limit],
-    ).fetchall()
+    rows = queries.top_actors(store.con, limit)
     if not rows:
         return
     table = Table(title="Top actors")
@@ -103,14 +95,7 @@ def _top_actors(store: Store, names: dict[str, str], console: Console, limit: in
 
 
 def _top_events(store: Store, names: dict[str, str], console: Console, limit: int) -> None:
-    rows = store.con.execute(
-        """SELECT e.date, e.type, e.status, e.source, e.target, a.source_name,
-                  substr(a.text, e.evidence_start + 1, least(e.evidence_end - e.evidence_start, 110))
-           FROM events e JOIN articles a ON a.id = e.article_id
-           WHERE len(e.source) + len(e.target) > 0
-           ORDER BY e.date DESC NULLS LAST, a.seq, e.idx LIMIT ?""",
-        [limit],
-    ).fetchall()
+    rows = queries.latest_events_with_actors(store.con, limit)
     if not rows:
         return
     table = Table(title="Latest events with a known actor")
@@ -130,11 +115,7 @@ def _top_events(store: Store, names: dict[str, str], console: Console, limit: in
 
 
 def _top_quotes(store: Store, names: dict[str, str], console: Console, limit: int) -> None:
-    rows = store.con.execute(
-        """SELECT coalesce(speaker_actor, speaker_text) AS who, kind, text FROM quotes
-           WHERE speaker_text IS NOT NULL ORDER BY article_id, idx LIMIT ?""",
-        [limit],
-    ).fetchall()
+    rows = queries.attributed_quotes(store.con, limit)
     if not rows:
         return
     table = Table(title="Quotes")
@@ -147,11 +128,7 @@ def _top_quotes(store: Store, names: dict[str, str], console: Console, limit: in
 
 
 def _articles(store: Store, console: Console, limit: int) -> None:
-    rows = store.con.execute(
-        """SELECT published, source_name, coalesce(nullif(trim(title), ''), '… ' || substr(text, 1, 80)), length(text)
-           FROM articles ORDER BY published DESC NULLS LAST, seq LIMIT ?""",
-        [limit],
-    ).fetchall()
+    rows = queries.latest_articles(store.con, limit)
     table = Table(title="Latest articles")
     for col in ("published", "outlet", "title (or opening words)", "chars"):
         table.add_column(col, overflow="fold")

@@ -798,7 +798,7 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
     begin = max(cue.end, cue.particle + 1) if cue.particle is not None else cue.end
     for k in range(begin, min(size, begin + 10)):
         if nar[k].text == QUOTE_TOKEN and k > 0 and nar[k - 1].lower in _GERMAN.mention_nouns:
-            continue  # a quoted title: "sagte der Zeitschrift „Super Illu“, sie könne ..."
+            continue  # a quoted title: "sagte dem Magazin „Stern“, sie könne ..."
         if nar[k].text == QUOTE_TOKEN or nar[k].text in ".!?":
             return None
         if nar[k].text in {",", ":"}:
@@ -829,7 +829,7 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
 def _clause_after_cue(nar: list[Token], cue: _Cue) -> tuple[int, int] | None:
     """The message of a cue that follows a comma but also opens a reported clause.
 
-    Interposed: "Das Buch, so Carl Gustaf, habe er erst gestern bekommen." (the whole sentence is the message).
+    Interposed: "Den Vertrag, so Maria Lindholm, habe sie erst am Morgen erhalten." (the whole sentence is the message).
     After an apposition: "Buzgan, Leiter der Dienste, sagte der Agentur, von 28 Proben seien fünf positiv."
     """
     for k in range(cue.end, min(len(nar), cue.end + 8)):

@@ -2,14 +2,23 @@
 
 Writes are idempotent by article id (a hash of the normalised raw content) and transactional per batch: a batch is
 committed whole or not at all, so a killed run loses nothing that was committed and a rerun skips what is stored.
+
+One process writes a store file at a time; readers in the same process take :meth:`Store.reader` views (their own
+cursors, each query seeing committed data only). Readers in other processes (``lagebild serve``) read a published
+snapshot (``FILE.snapshot``): while a server marks the store as served (``FILE.serving``), the writer publishes a
+snapshot after its commits, at most every :data:`PUBLISH_SECONDS`, and when it closes. A store held by another
+process is waited for (``wait`` seconds), never reported as a raw lock error.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +29,8 @@ from lagebild.model import Actor, Article, Story
 from lagebild.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "lagebild.duckdb"
+PUBLISH_SECONDS = 2.0
+"""A writer publishes a read snapshot for a server at most this often (and always when it closes)."""
 _LEARNED_ID = re.compile(r"per\.[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -27,26 +38,142 @@ class StoreError(RuntimeError):
     """The store cannot be opened or is newer than this version of lagebild."""
 
 
-class Store:
-    """A DuckDB-backed store. Use as a context manager; ``read_only`` for serving."""
+class StoreBusy(StoreError):
+    """Another process holds the store file (a writer, or a reader while this one wants to write)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+
+def snapshot_path(path: str | Path) -> Path:
+    """Where the writer of ``path`` publishes read snapshots for servers in other processes."""
+    path = Path(path)
+    return path.with_name(path.name + ".snapshot")
+
+
+def alerts_path(path: str | Path) -> Path:
+    """The alerts file of a store (``FILE.alerts.jsonl``), written by its watcher and listed by its server."""
+    path = Path(path)
+    return path.with_name(path.name + ".alerts.jsonl")
+
+
+def serving_marker(path: str | Path) -> Path:
+    """The file a server writes (its process id) while it serves ``path`` from snapshots."""
+    path = Path(path)
+    return path.with_name(path.name + ".serving")
+
+
+def is_served(path: str | Path) -> bool:
+    """Whether a live process has marked ``path`` as served."""
+    try:
+        pid = int(serving_marker(path).read_text().strip() or 0)
+    except (OSError, ValueError):
+        return False
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _is_lock_error(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower()
+
+
+class Store:
+    """A DuckDB-backed store. Use as a context manager; ``read_only`` for reading.
+
+    A store held by another process is retried for ``wait`` seconds (``on_wait`` is told once, with the reason),
+    then :class:`StoreBusy` is raised. A read-only store whose file is held by a writer opens the writer's published
+    snapshot instead, when there is one (``snapshot`` is then True).
+    """
+
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_DB,
+        read_only: bool = False,
+        *,
+        wait: float = 0.0,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = Path(path)
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         elif not self.path.exists():
             raise StoreError(f"no store at {self.path}")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self.read_only = read_only
+        self.snapshot = False
+        self._owner = True
+        self._published = 0.0
+        self._dirty = False
+        self._snapshot_read = False
+        self.con = self._connect(wait, on_wait)
         if not read_only:
             self._migrate()
         else:
             version = self.schema_version()
             if version != SCHEMA_VERSION:
+                self.con.close()
                 raise StoreError(f"store schema {version}, this lagebild reads {SCHEMA_VERSION}")
+
+    def _connect(self, wait: float, on_wait: Callable[[str], None] | None) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + max(0.0, wait)
+        delay, told = 0.05, False
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.Error as exc:
+                if not _is_lock_error(exc):
+                    raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+                if self.read_only and snapshot_path(self.path).exists():
+                    with_snapshot = self._open_snapshot()
+                    if with_snapshot is not None:
+                        return with_snapshot
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(_busy_message(self.path, self.read_only)) from exc
+                if not told and on_wait is not None and time.monotonic() + 1.0 < deadline:
+                    on_wait(f"{_busy_message(self.path, self.read_only)}; waiting up to {wait:.0f} s")
+                    told = True
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
+    def _open_snapshot(self) -> duckdb.DuckDBPyConnection | None:
+        try:
+            con = duckdb.connect(str(snapshot_path(self.path)), read_only=True)
+        except duckdb.Error:
+            return None
+        self.snapshot = True
+        return con
+
+    @classmethod
+    def over(cls, con: duckdb.DuckDBPyConnection, path: str | Path, read_only: bool = True) -> Store:
+        """A store over an open connection or cursor (closing it closes only that cursor)."""
+        store = cls.__new__(cls)
+        store.path = Path(path)
+        store.read_only = read_only
+        store.snapshot = False
+        store._owner = False
+        store._published = 0.0
+        store._dirty = False
+        store._snapshot_read = False
+        store.con = con
+        return store
+
+    def reader(self) -> Store:
+        """A read view with its own cursor, for another thread of this process: all its queries see the same
+        committed state (one read transaction, ended when the view is closed), whatever the writer does meanwhile."""
+        cursor = self.con.cursor()
+        cursor.execute("BEGIN TRANSACTION")
+        view = Store.over(cursor, self.path, read_only=True)
+        view._snapshot_read = True
+        return view
+
+    def writer(self) -> Store:
+        """A writing view with its own cursor, for the one writing thread of a process that also serves readers."""
+        view = Store.over(self.con.cursor(), self.path, read_only=False)
+        view._owner = True
+        return view
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -56,7 +183,44 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if self._owner and not self.read_only and is_served(self.path):
+            # the store itself is committed; on failure a server keeps its previous snapshot
+            with suppress(duckdb.Error):
+                self.publish()
+        if self._snapshot_read:
+            with suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
         self.con.close()
+
+    # -- read snapshots --------------------------------------------------------------------------------------
+    def publish(self) -> Path:
+        """Write a consistent copy of the store to :func:`snapshot_path` (atomically replaced) for servers in
+        other processes; returns its path."""
+        target = snapshot_path(self.path)
+        temp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.tmp")
+        alias = "snap_" + uuid.uuid4().hex[:12]
+        literal = str(temp).replace("'", "''")
+        source = self.one("SELECT current_database()")[0]  # type: ignore[index]
+        try:
+            self.con.execute(f"ATTACH '{literal}' AS {alias}")
+            try:
+                self.con.execute(f'COPY FROM DATABASE "{source}" TO {alias}')
+            finally:
+                self.con.execute(f"DETACH {alias}")
+            os.replace(temp, target)
+        finally:
+            for leftover in (temp, temp.with_name(temp.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+        self._published = time.monotonic()
+        self._dirty = False
+        return target
+
+    def _after_commit(self) -> None:
+        """Note a committed write; publish a snapshot when a server reads this store and one is due."""
+        self._dirty = True
+        if self._owner and time.monotonic() - self._published >= PUBLISH_SECONDS and is_served(self.path):
+            with suppress(duckdb.Error):  # publishing is best effort; the next commit tries again
+                self.publish()
 
     def one(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
         """The first row of a query, with the result consumed (an open result blocks the connection)."""
@@ -76,11 +240,10 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"store schema {version} is newer than this lagebild ({SCHEMA_VERSION})")
         for step in range(version + 1, SCHEMA_VERSION + 1):
-            self.con.execute("BEGIN TRANSACTION")
-            for statement in MIGRATIONS[step]:
-                self.con.execute(statement)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step)])
-            self.con.execute("COMMIT")
+            with self.transaction():
+                for statement in MIGRATIONS[step]:
+                    self.con.execute(statement)
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step)])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -92,6 +255,7 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        self._after_commit()
 
     # -- articles --------------------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -368,6 +532,66 @@ class Store:
         row = self.one("SELECT data FROM stories WHERE id = ?", [story_id])
         return Story.from_dict(json.loads(row[0])) if row else None
 
+    # -- the watcher's memory ---------------------------------------------------------------------------------
+    def settled_urls(self, urls: Iterable[str]) -> set[str]:
+        """The subset of page ``urls`` the watcher has settled (stored, duplicate, or refused for good)."""
+        wanted = list(dict.fromkeys(urls))
+        if not wanted:
+            return set()
+        rows = self.con.execute(
+            "SELECT url FROM watched_pages WHERE url IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The subset of page content ``hashes`` already settled."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return set()
+        rows = self.con.execute(
+            "SELECT DISTINCT content_hash FROM watched_pages WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))",
+            [wanted],
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def article_ids_by_url(self, urls: Iterable[str]) -> dict[str, str]:
+        """Stored article id per source URL (the first stored, when several articles share one)."""
+        wanted = list(dict.fromkeys(urls))
+        if not wanted:
+            return {}
+        rows = self.con.execute(
+            "SELECT url, min_by(id, seq) FROM articles WHERE url IN (SELECT unnest(?::VARCHAR[])) GROUP BY url",
+            [wanted],
+        ).fetchall()
+        return dict(rows)
+
+    def settle_pages(
+        self, rows: Sequence[tuple[str, str | None, str, str | None, str | None, str | None, float]]
+    ) -> None:
+        """Remember pages as settled: (url, source, status, content hash, article id, reason, fetched at)."""
+        if not rows:
+            return
+        with self.transaction():
+            self.con.executemany(
+                "INSERT OR REPLACE INTO watched_pages (url, source, status, content_hash, article_id, reason, "
+                "fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [list(r) for r in rows],
+            )
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None, list[str]]:
+        """(ETag, Last-Modified, child sitemaps) of the feed or sitemap at ``url`` from its last complete poll."""
+        row = self.one("SELECT etag, last_modified, children FROM watched_feeds WHERE url = ?", [url])
+        return (row[0], row[1], list(row[2] or [])) if row else (None, None, [])
+
+    def save_feed_validators(
+        self, url: str, etag: str | None, last_modified: str | None, children: Sequence[str] = ()
+    ) -> None:
+        with self.transaction():
+            self.con.execute(
+                "INSERT OR REPLACE INTO watched_feeds VALUES (?, ?, ?, ?, current_timestamp)",
+                [url, etag, last_modified, list(children)],
+            )
+
     # -- runs ------------------------------------------------------------------------------------------------
     def start_run(self) -> int:
         row = self.one("SELECT coalesce(max(id), 0) + 1 FROM runs")
@@ -391,6 +615,15 @@ class Store:
             sql += " WHERE run_id = ?"
             params.append(run_id)
         return [tuple(r) for r in self.con.execute(sql + " ORDER BY logged_at, path", params).fetchall()]
+
+
+def _busy_message(path: Path, read_only: bool) -> str:
+    if is_served(path):
+        holder = "a server (lagebild serve --watch writes it itself: add sources there)"
+    else:
+        holder = "another lagebild process"
+    action = "read" if read_only else "write"
+    return f"store {path} is held by {holder}; cannot {action} it now"
 
 
 def _append(columns: dict[str, list[Any]], values: list[Any]) -> None:

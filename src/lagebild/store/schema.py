@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -72,5 +72,16 @@ MIGRATIONS: dict[int, list[str]] = {
             article_id VARCHAR PRIMARY KEY, story_id VARCHAR, copy_of VARCHAR, day INTEGER, signature BLOB
         )""",
         "CREATE TABLE IF NOT EXISTS story_df (id INTEGER PRIMARY KEY, docs BIGINT, df BLOB)",
+    ],
+    3: [
+        # The watcher's memory (lagebild.live): every page URL it settled (stored, duplicate or refused for good),
+        # and the validators of each feed or sitemap for conditional requests (with the child sitemaps of an index).
+        """CREATE TABLE IF NOT EXISTS watched_pages (
+            url VARCHAR PRIMARY KEY, source VARCHAR, status VARCHAR NOT NULL, content_hash VARCHAR,
+            article_id VARCHAR, reason VARCHAR, fetched_at DOUBLE, settled_at TIMESTAMP DEFAULT current_timestamp
+        )""",
+        """CREATE TABLE IF NOT EXISTS watched_feeds (
+            url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, children VARCHAR[], checked_at TIMESTAMP
+        )""",
     ],
 }

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lagebild.model import Event, TimelineEntry
-from lagebild.store import Store
+from lagebild.store import Store, queries
 from lagebild.stories.events import EventReport, entry_score, merge_events
 
 
@@ -37,15 +37,7 @@ def dyad_timeline(store: Store, a: str, b: str, tolerance: int = 1) -> DyadTimel
     Each merged event carries ``direction`` ("a->b", "b->a" or "mutual"). The day score sums Goldstein weight x
     status factor over the day's merged events: positive days are cooperative, negative ones conflictual.
     """
-    rows = store.con.execute(
-        """SELECT e.article_id, e.data, a.published, coalesce(a.source_name, a.domain), s.copy_of
-           FROM events e JOIN articles a ON a.id = e.article_id
-           LEFT JOIN story_articles s ON s.article_id = e.article_id
-           WHERE (list_contains(e.source, ?) AND list_contains(e.target, ?))
-              OR (list_contains(e.source, ?) AND list_contains(e.target, ?))
-           ORDER BY a.seq, e.idx""",
-        [a, b, b, a],
-    ).fetchall()
+    rows = queries.dyad_event_rows(store.con, a, b)
     reports = [
         EventReport(article_id, Event.from_dict(json.loads(data)), published, outlet, copy_of)
         for article_id, data, published, outlet, copy_of in rows
@@ -111,9 +103,7 @@ def outlet_comparison(store: Store, story_id: str, similar: float = 0.5) -> Outl
     story = store.get_story(story_id)
     if story is None:
         return None
-    rows = store.con.execute(
-        "SELECT id, coalesce(source_name, domain, '?') FROM articles WHERE story = ? ORDER BY seq", [story_id]
-    ).fetchall()
+    rows = queries.story_outlets(store.con, story_id)
     outlet_of = dict(rows)
     result = OutletComparison(story=story_id, timeline=story.timeline)
     coverage: dict[str, OutletCoverage] = {}
@@ -123,11 +113,7 @@ def outlet_comparison(store: Store, story_id: str, similar: float = 0.5) -> Outl
         reporters = {outlet_of.get(a) for a in entry.reported_by}
         for outlet, cov in coverage.items():
             (cov.events if outlet in reporters else cov.missed_events).append(index)
-    quotes = store.con.execute(
-        """SELECT q.article_id, q.text, coalesce(q.speaker_actor, q.speaker_text) FROM quotes q
-           JOIN articles a ON a.id = q.article_id WHERE a.story = ? ORDER BY a.seq, q.idx""",
-        [story_id],
-    ).fetchall()
+    quotes = queries.story_quotes(store.con, story_id)
     keys: list[set[str]] = []
     for article_id, text, speaker in quotes:
         words = _quote_tokens(text or "")

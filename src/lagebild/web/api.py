@@ -15,9 +15,10 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
-from lagebild.store import Store
+from lagebild.live.alerts import read_alerts
+from lagebild.store import Store, queries
 from lagebild.stories import dyad_timeline, outlet_comparison
-from lagebild.web import queries
+from lagebild.web.charts import CONFLICT_TYPES
 from lagebild.web.deps import DATE_PATTERN, DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, open_store
 
 
@@ -206,10 +207,24 @@ def actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
     return {"actor": found, "events": events}
 
 
+@router.get("/alerts")
+def alerts(
+    request: Request,
+    name: Text = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Alerts of the watched searches, actors and dyads (newest first), optionally of one alert ``name``."""
+    found = read_alerts(request.app.state.alerts_file)
+    if name:
+        found = [a for a in found if a.get("alert") == name]
+    return page(found[offset : offset + limit], len(found), limit, offset)
+
+
 @router.get("/outlets")
 def outlets(store: StoreDep) -> list[dict[str, Any]]:
     """The outlet comparison table."""
-    return queries.outlet_comparison(store.con)
+    return queries.outlet_comparison(store.con, CONFLICT_TYPES)
 
 
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {

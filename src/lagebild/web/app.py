@@ -1,29 +1,32 @@
-"""The FastAPI application: server-rendered pages (Jinja2, autoescaped) and the REST API, read-only over a store."""
+"""The FastAPI application: the HTML pages and the REST API, read-only over a store.
+
+Errors are HTML pages for browsers and JSON for the API; HEAD is answered like GET without a body; any other method
+gets 405 with an ``Allow`` header.
+"""
 
 from __future__ import annotations
 
+import re
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from typing import Any
 
 import jinja2
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from lagebild.model import EVENT_TYPES, Article
-from lagebild.store import Store, StoreError
-from lagebild.stories import OutletComparison, outlet_comparison
-from lagebild.web import api, charts, queries
-from lagebild.web.deps import clean_date, clean_text, open_store
-from lagebild.web.highlight import article_marks, segments
-from lagebild.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, pick_language, translator
+from lagebild.model import EVENT_TYPES
+from lagebild.store import StoreError, alerts_path
+from lagebild.web import api, pages
 from lagebild.web.search import SearchIndex
+from lagebild.web.sources import PublishedStore, StoreSource
 
 HERE = Path(__file__).parent
-STORIES_PER_PAGE = 25
-HITS_PER_PAGE = 10
-ACTORS_PER_PAGE = 50
+ALLOWED_METHODS = "GET, HEAD"
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -36,49 +39,132 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-
-StoreDep = Annotated[Store, Depends(open_store)]
-Lang = Annotated[str | None, Query(max_length=5)]
-Param = Annotated[str | None, Query(max_length=200)]
-PageNo = Annotated[int, Query(ge=1, le=10_000)]
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """A read-only web app over the store at ``db_path`` (opened per request)."""
+def create_app(
+    db_path: str | Path, source: StoreSource | None = None, alerts_file: str | Path | None = None
+) -> FastAPI:
+    """A read-only web app over the store at ``db_path``, read through ``source`` (by default the snapshots of
+    :class:`~lagebild.web.sources.PublishedStore`, so a writer in another process is never blocked). The alerts
+    page lists ``alerts_file`` (by default ``FILE.alerts.jsonl`` next to the store)."""
+    source = source or PublishedStore(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # noqa: ANN202 - an async generator
+        yield
+        source.close()
+
     app = FastAPI(
         title="lagebild",
         description="Stories, timelines, articles, events, quotes and actors from a lagebild store (read-only).",
         openapi_url="/api/openapi.json",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.db_path = str(db_path)
+    app.state.source = source
+    app.state.alerts_file = Path(alerts_file) if alerts_file else alerts_path(db_path)
     app.state.search = SearchIndex()
     app.state.templates = _environment()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # noqa: ANN202 - ASGI middleware
         if request.method not in ("GET", "HEAD"):
-            return JSONResponse({"detail": "read-only"}, status_code=405, headers=SECURITY_HEADERS)
+            headers = {**SECURITY_HEADERS, "Allow": ALLOWED_METHODS}
+            return JSONResponse({"detail": "read-only"}, status_code=405, headers=headers)
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response
 
     @app.exception_handler(StoreError)
-    async def store_missing(request: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": "store unavailable"}, status_code=503)
+    async def store_unavailable(request: Request, exc: StoreError) -> Response:
+        return _error(request, 503, "store unavailable", {"Retry-After": "2"})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail), dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
+        return _error(request, 422, "invalid request parameters")
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
-    _pages(app)
+    app.include_router(pages.router)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    app.add_middleware(HeadAsGet)  # type: ignore[arg-type]
     return app
 
 
+def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    """Validation errors as JSON-safe dicts (the input echoed back only as text)."""
+    out = []
+    for error in exc.errors():
+        item = {k: v for k, v in error.items() if k in ("type", "loc", "msg")}
+        item["loc"] = [str(part) for part in item.get("loc", ())]
+        out.append(item)
+    return out
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _error(request: Request, status: int, detail: str, headers: dict[str, str] | None = None) -> Response:
+    """JSON for the API, an HTML page in the request's language for everything else."""
+    headers = dict(headers or {})
+    if status == 405:
+        headers.setdefault("Allow", ALLOWED_METHODS)
+    if _wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    page = pages.Page(request, request.query_params.get("lang"))
+    response = page.not_found() if status == 404 else page.error(status, detail)
+    response.headers.update(headers)
+    return response
+
+
+class HeadAsGet:
+    """Answers HEAD like GET (same status and headers) without sending the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the app with uvicorn."""
+    """Serve the app with uvicorn, reading the store's snapshots (a writer may work on the store meanwhile)."""
     import uvicorn
 
     uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+
+
+def isolate_bidi(value: Any) -> Any:
+    """Every printed value as its own bidi isolate when it holds bidi controls, so an unclosed override (U+202E)
+    in a title or URL cannot reorder the rest of the line (an isolate ends all embeddings opened inside it)."""
+    if isinstance(value, str) and _BIDI_CONTROLS.search(value):
+        return "\u2068" + value + "\u2069"
+    return value
 
 
 def _environment() -> jinja2.Environment:
@@ -88,261 +174,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=isolate_bidi,
     )
     env.globals["event_types"] = EVENT_TYPES
     return env
-
-
-class Page:
-    """Renders a template with the language, translations and link helpers of one request."""
-
-    def __init__(self, request: Request, lang: str | None) -> None:
-        self.request = request
-        self.lang = pick_language(lang)
-
-    def link(self, path: str, **params: Any) -> str:
-        """A local URL with query parameters (empty ones dropped) and the current language."""
-        if self.lang != DEFAULT_LANGUAGE:
-            params.setdefault("lang", self.lang)
-        query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-        return f"{path}?{query}" if query else path
-
-    def lang_link(self, lang: str) -> str:
-        params = dict(self.request.query_params)
-        params["lang"] = lang
-        return f"{self.request.url.path}?{urlencode(params)}"
-
-    def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        env: jinja2.Environment = self.request.app.state.templates
-        html = env.get_template(name).render(
-            t=translator(self.lang),
-            lang=self.lang,
-            languages=LANGUAGES,
-            link=self.link,
-            lang_link=self.lang_link,
-            story_url=lambda i: self.link("/stories/" + quote(str(i), safe="")),
-            article_url=lambda i: self.link("/articles/" + quote(str(i), safe="")),
-            actor_url=lambda i: self.link("/actors/" + quote(str(i), safe="")),
-            **context,
-        )
-        return HTMLResponse(html, status_code=status)
-
-    def not_found(self) -> HTMLResponse:
-        return self.render("not_found.html", status=404)
-
-
-def _pages(app: FastAPI) -> None:
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def story_list(
-        request: Request,
-        store: StoreDep,
-        lang: Lang = None,
-        q: Param = None,
-        outlet: Param = None,
-        date_from: Param = None,
-        date_to: Param = None,
-        page: PageNo = 1,
-    ) -> HTMLResponse:
-        view = Page(request, lang)
-        q, outlet = clean_text(q), clean_text(outlet)
-        day_from, day_to = clean_date(date_from), clean_date(date_to)
-        index: SearchIndex = request.app.state.search
-        ids = index.matching_ids(store.con, q) if q else None
-        found = queries.list_stories(store.con, outlet, day_from, day_to, q, ids)
-        start = (page - 1) * STORIES_PER_PAGE
-        hits, n_hits = index.search(store.con, q, HITS_PER_PAGE, 0) if q else ([], 0)
-        recent: list[dict[str, Any]] = []
-        if not found and not q:  # no stories (yet): show the latest articles instead of an empty page
-            f = queries.article_filter(outlet=outlet, date_from=day_from, date_to=day_to)
-            recent = queries.list_articles(store.con, f, STORIES_PER_PAGE, 0)[0]
-        return view.render(
-            "stories.html",
-            stories=found[start : start + STORIES_PER_PAGE],
-            total=len(found),
-            page=page,
-            pages=max(1, -(-len(found) // STORIES_PER_PAGE)),
-            hits=hits,
-            n_hits=n_hits,
-            recent=recent,
-            outlets=queries.outlets(store.con),
-            form={"q": q or "", "outlet": outlet or "", "date_from": day_from or "", "date_to": day_to or ""},
-        )
-
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(
-        story_id: str,
-        request: Request,
-        store: StoreDep,
-        lang: Lang = None,
-        order: Param = None,
-        dyad: Param = None,
-    ) -> HTMLResponse:
-        view = Page(request, lang)
-        story = queries.get_story(store.con, story_id)
-        if story is None:
-            return view.not_found()
-        ids = queries.story_article_ids(store.con, story)
-        meta = queries.article_meta(store.con, ids)
-        raw = queries.events_of_articles(store.con, ids)
-        entries = _timeline(story, raw)
-        names = queries.actor_names(
-            store.con, {a for e in entries for a in (*e["event"]["source"], *e["event"]["target"])}
-        )
-        newest_first = order != "oldest"
-        entries.sort(key=lambda e: (e["date"] is None, e["date"] or ""), reverse=False)
-        if newest_first:
-            entries.reverse()
-        events = [e["event"] for e in entries]
-        dyads = queries.top_dyads(events)
-        chosen = _pick_dyad(dyad, dyads)
-        quote_groups = queries.quotes_by_speaker(store.con, ids)
-        names.update(queries.actor_names(store.con, {a for d in dyads for a in d}))
-        return view.render(
-            "story.html",
-            story=story,
-            story_path="/stories/" + quote(story.id, safe=""),
-            entries=entries,
-            meta=meta,
-            names=names,
-            newest_first=newest_first,
-            per_day=charts.events_per_day([(e["date"], e["event"]["type"]) for e in entries]),
-            dyads=dyads,
-            dyad=chosen,
-            curve=charts.dyad_curve(queries.dyad_days(store, *chosen)) if chosen else charts.Chart(),
-            coverage=_coverage(outlet_comparison(store, story.id)),
-            quote_groups=quote_groups,
-            article_ids=ids,
-        )
-
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str, request: Request, store: StoreDep, lang: Lang = None) -> HTMLResponse:
-        view = Page(request, lang)
-        data = queries.article_json(store.con, article_id)
-        if data is None:
-            return view.not_found()
-        article = Article.from_dict(data)
-        ids = {e.actor for e in article.entities} | {
-            a for ev in article.events for a in (*ev.source, *ev.target)
-        }
-        ids |= {q.speaker.actor for q in article.quotes if q.speaker and q.speaker.actor}
-        names = queries.actor_names(store.con, {i for i in ids if i})
-        story = queries.get_story(store.con, article.story) if article.story else None
-        return view.render(
-            "article.html",
-            article=article,
-            segments=segments(article.text, article_marks(article, names)),
-            names=names,
-            story=story,
-        )
-
-    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actor_list(
-        request: Request, store: StoreDep, lang: Lang = None, q: Param = None, page: PageNo = 1
-    ) -> HTMLResponse:
-        view = Page(request, lang)
-        q = clean_text(q)
-        items, total = queries.list_actors(
-            store.con, q, None, None, ACTORS_PER_PAGE, (page - 1) * ACTORS_PER_PAGE
-        )
-        return view.render(
-            "actors.html",
-            actors=items,
-            total=total,
-            page=page,
-            pages=max(1, -(-total // ACTORS_PER_PAGE)),
-            form={"q": q or ""},
-        )
-
-    @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(actor_id: str, request: Request, store: StoreDep, lang: Lang = None) -> HTMLResponse:
-        view = Page(request, lang)
-        actor = queries.get_actor(store.con, actor_id)
-        events = queries.actor_events(store.con, actor_id)
-        if actor is None and not events:
-            return view.not_found()
-        names = queries.actor_names(store.con, {a for e in events for a in (*e["source"], *e["target"])})
-        return view.render(
-            "actor.html",
-            actor=actor or {"id": actor_id, "name": actor_id},
-            events=events,
-            names=names,
-            as_source=charts.events_per_day(
-                [(e["date"], e["type"]) for e in events if e["role"] == "source"]
-            ),
-            as_target=charts.events_per_day(
-                [(e["date"], e["type"]) for e in events if e["role"] == "target"]
-            ),
-        )
-
-    @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
-    def outlet_page(request: Request, store: StoreDep, lang: Lang = None) -> HTMLResponse:
-        return Page(request, lang).render("outlets.html", rows=queries.outlet_comparison(store.con))
-
-    @app.get("/favicon.ico", include_in_schema=False)
-    def favicon() -> Response:
-        return Response(status_code=204)
-
-    @app.exception_handler(404)
-    async def not_found(request: Request, exc: HTTPException) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": exc.detail}, status_code=404)
-        return Page(request, request.query_params.get("lang")).not_found()
-
-
-def _timeline(story: Any, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Ticker entries from the story's merged timeline, or from its articles' own events when it has none."""
-    entries = []
-    if story.timeline:
-        for item in story.timeline:
-            event = dict(item.event)
-            event["source"] = list(event.get("source") or [])
-            event["target"] = list(event.get("target") or [])
-            event.setdefault("type", "?")
-            entries.append(
-                {
-                    "date": item.date or event.get("date"),
-                    "event": event,
-                    "reported_by": list(item.reported_by),
-                    "evidence": queries.evidence_for(event, item.reported_by, raw),
-                }
-            )
-        return entries
-    for ev in raw:
-        event = {k: ev[k] for k in ("type", "mode", "status", "date")}
-        event["source"], event["target"] = list(ev["source"] or []), list(ev["target"] or [])
-        entries.append(
-            {
-                "date": ev["date"],
-                "event": event,
-                "reported_by": [ev["article_id"]],
-                "evidence": ev["evidence"],
-            }
-        )
-    return entries
-
-
-def _coverage(found: OutletComparison | None) -> list[dict[str, Any]]:
-    """Per outlet of a story: articles and how many of the story's events and quotes it carried."""
-    if found is None:
-        return []
-    n_events, n_quotes = len(found.timeline), len(found.quotes)
-    return [
-        {
-            "outlet": c.outlet,
-            "articles": len(c.articles),
-            "events": len(c.events),
-            "n_events": n_events,
-            "quotes": len(c.quotes),
-            "n_quotes": n_quotes,
-        }
-        for c in found.outlets
-    ]
-
-
-def _pick_dyad(value: str | None, dyads: list[tuple[str, str]]) -> tuple[str, str] | None:
-    """The dyad named as ``a~b`` in the request, else the most frequent one."""
-    if value and "~" in value:
-        a, _, b = value.partition("~")
-        if a and b:
-            return (a, b)
-    return dyads[0] if dyads else None

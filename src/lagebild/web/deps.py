@@ -1,13 +1,13 @@
-"""Shared request plumbing: a read-only store per request, input normalisation and page-size bounds."""
+"""Shared request plumbing: a read view of the store per request, input normalisation and page-size bounds."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 
-from lagebild.store import Store, StoreError
+from lagebild.store import Store
 
 MAX_PAGE = 200
 DEFAULT_PAGE = 50
@@ -17,11 +17,9 @@ _DATE = re.compile(DATE_PATTERN)
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """A read-only store for one request (DuckDB connections are not shared between threads)."""
-    try:
-        store = Store(request.app.state.db_path, read_only=True)
-    except StoreError as exc:
-        raise HTTPException(status_code=503, detail="store unavailable") from exc
+    """A read view of the store for one request, with its own cursor (a missing or unreadable store raises
+    :class:`~lagebild.store.StoreError`, answered as 503)."""
+    store = request.app.state.source.reader()
     try:
         yield store
     finally:

@@ -91,6 +91,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "previous": {"de": "Zurück", "en": "Previous"},
     "next": {"de": "Weiter", "en": "Next"},
     "not_found": {"de": "Nicht gefunden", "en": "Not found"},
+    "error": {"de": "Fehler", "en": "Error"},
+    "alerts": {"de": "Meldungen", "en": "Alerts"},
+    "alert": {"de": "Beobachtung", "en": "Watch"},
+    "all_alerts": {"de": "alle Beobachtungen", "en": "all watches"},
+    "noticed": {"de": "Bemerkt", "en": "Noticed"},
+    "no_alerts": {
+        "de": "Keine Meldungen. Beobachtungen stehen als [[alert]] in der Quellendatei von lagebild watch.",
+        "en": "No alerts. Watches are [[alert]] entries in the sources file of lagebild watch.",
+    },
+    "error_405": {"de": "Methode nicht erlaubt", "en": "Method not allowed"},
+    "error_422": {"de": "Ungültige Angaben in der Anfrage", "en": "Invalid request parameters"},
+    "error_503": {
+        "de": "Datenbestand gerade nicht lesbar – bitte gleich erneut laden",
+        "en": "Store not readable right now – please reload shortly",
+    },
     "api": {"de": "API", "en": "API"},
     "export": {"de": "Export", "en": "Export"},
     "untrusted_note": {

@@ -2,7 +2,8 @@
 
 DuckDB's ``fts`` extension is not bundled with the Python package and would have to be downloaded at run time, so the
 index lives in an in-memory SQLite FTS5 table (``unicode61`` tokenizer with diacritics folded, so "Präsident" also
-matches "Prasident"). It is rebuilt when the store's article count or last sequence number changes.
+matches "Prasident"). Articles added since the last query are indexed then; the index is rebuilt when articles
+were removed.
 User input never reaches FTS5 syntax: words are extracted and each is quoted as a phrase.
 """
 
@@ -14,6 +15,8 @@ import threading
 from dataclasses import dataclass
 
 import duckdb
+
+from lagebild.store import queries
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARK_ON, _MARK_OFF = "\x02", "\x03"
@@ -48,24 +51,32 @@ class SearchIndex:
         self._key: tuple[int, int] | None = None
 
     def _refresh(self, con: duckdb.DuckDBPyConnection) -> None:
-        row = con.execute("SELECT count(*), coalesce(max(seq), 0) FROM articles").fetchall()[0]
-        key = (int(row[0]), int(row[1]))
+        key = queries.article_version(con)
         if key == self._key:
             return
         db = self._db
+        if self._key is not None and key[1] > self._key[1]:
+            added = queries.searchable_articles(con, after_seq=self._key[1]).fetchall()
+            if self._key[0] + len(added) == key[0]:  # articles were only added: index just those
+                self._insert(added)
+                self._key = key
+                return
         db.execute("DROP TABLE IF EXISTS fts")
         db.execute(
             "CREATE VIRTUAL TABLE fts USING fts5(id UNINDEXED, source UNINDEXED, published UNINDEXED, "
             "title, text, tokenize = 'unicode61 remove_diacritics 2')"
         )
-        cur = con.execute("SELECT id, source_name, published, title, text FROM articles ORDER BY seq")
+        cur = queries.searchable_articles(con)
         while rows := cur.fetchmany(1000):
-            db.executemany(
-                "INSERT INTO fts VALUES (?, ?, ?, ?, ?)",
-                [(i, s, p, _plain(t), _plain(x)) for i, s, p, t, x in rows],
-            )
-        db.commit()
+            self._insert(rows)
         self._key = key
+
+    def _insert(self, rows: list) -> None:
+        self._db.executemany(
+            "INSERT INTO fts VALUES (?, ?, ?, ?, ?)",
+            [(i, s, p, _plain(t), _plain(x)) for i, s, p, t, x in rows],
+        )
+        self._db.commit()
 
     def search(
         self, con: duckdb.DuckDBPyConnection, query: str, limit: int = 20, offset: int = 0

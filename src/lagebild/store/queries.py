@@ -1,4 +1,8 @@
-"""Read-only queries over the store for the pages and the REST API. Every value travels as a bound parameter."""
+"""The store's read model: every read query of the web pages, the REST API, the report and the story views.
+
+Functions take a DuckDB connection (or a cursor of one) and return plain rows; every value travels as a bound
+parameter and table names never come from input.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,6 @@ from typing import Any
 import duckdb
 
 from lagebild.model import Story
-from lagebild.store import Store
-from lagebild.stories import dyad_timeline
-from lagebild.web.charts import CONFLICT_TYPES
 
 Con = duckdb.DuckDBPyConnection
 
@@ -115,6 +116,14 @@ def article_meta(con: Con, ids: list[str]) -> dict[str, dict[str, Any]]:
         con, f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE list_contains(?, id)", [sorted(set(ids))]
     )
     return {r["id"]: r for r in found}
+
+
+def article_texts(con: Con, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Article id -> (title, text) for ``ids``."""
+    if not ids:
+        return {}
+    found = con.execute("SELECT id, title, text FROM articles WHERE list_contains(?, id)", [sorted(set(ids))])
+    return {i: (title, text) for i, title, text in found.fetchall()}
 
 
 # -- stories ---------------------------------------------------------------------------------------------------
@@ -232,11 +241,6 @@ def top_dyads(events: list[dict[str, Any]], n: int = 6) -> list[tuple[str, str]]
                 if s and t and s != t:
                     counts[(min(s, t), max(s, t))] += 1
     return [pair for pair, _ in counts.most_common(n)]
-
-
-def dyad_days(store: Store, a: str, b: str) -> list[tuple[str | None, float]]:
-    """(date, score) per day of the merged events between ``a`` and ``b``, as scored by ``stories``."""
-    return [(day.date, day.score) for day in dyad_timeline(store, a, b).days]
 
 
 # -- events, quotes, actors ------------------------------------------------------------------------------------
@@ -362,8 +366,9 @@ def _like(value: str) -> str:
 
 
 # -- outlets ---------------------------------------------------------------------------------------------------
-def outlet_comparison(con: Con) -> list[dict[str, Any]]:
-    """One row per outlet: articles, stories, events, quotes, actors, most frequent event type, conflict share."""
+def outlet_comparison(con: Con, conflict_types: frozenset[str] | set[str]) -> list[dict[str, Any]]:
+    """One row per outlet: articles, stories, events, quotes, actors, most frequent event type, and the share of
+    its events whose type is one of ``conflict_types``."""
     table = rows(
         con,
         """SELECT a.source_name AS outlet, count(*) AS articles, count(DISTINCT a.story) AS stories,
@@ -396,9 +401,112 @@ def outlet_comparison(con: Con) -> list[dict[str, Any]]:
         r["actors"] = n_actors.get(r["outlet"], 0)
         r["top_type"] = counts.most_common(1)[0][0] if counts else None
         r["conflict_share"] = (
-            round(sum(n for t, n in counts.items() if t in CONFLICT_TYPES) / total, 3) if total else None
+            round(sum(n for t, n in counts.items() if t in conflict_types) / total, 3) if total else None
         )
         r["events_per_article"] = round(int(r["events"]) / int(r["articles"]), 2) if r["articles"] else 0
         r["avg_length"] = int(r["avg_length"] or 0)
         r["events"], r["quotes"] = int(r["events"]), int(r["quotes"])
     return table
+
+
+# -- report ----------------------------------------------------------------------------------------------------
+def overview(con: Con) -> dict[str, Any]:
+    """Counts of articles, outlets, entity mentions, quotes and events, and the span of publication dates."""
+    articles, outlets_, first, last = con.execute(
+        "SELECT count(*), count(DISTINCT source_name), min(published), max(published) FROM articles"
+    ).fetchall()[0]
+    counts = {t: int(scalar(con, f"SELECT count(*) FROM {t}") or 0) for t in ("events", "quotes", "entities")}
+    return {"articles": int(articles), "outlets": int(outlets_), "first": first, "last": last, **counts}
+
+
+def top_actors(con: Con, limit: int) -> list[tuple[str, int]]:
+    """Actors by mentions (entities resolved to them plus event roles)."""
+    return [
+        (actor, int(n))
+        for actor, n in con.execute(
+            """SELECT actor, count(*) AS n FROM (
+                   SELECT actor FROM entities WHERE actor IS NOT NULL
+                   UNION ALL SELECT unnest(source) FROM events UNION ALL SELECT unnest(target) FROM events)
+               GROUP BY actor ORDER BY n DESC, actor LIMIT ?""",
+            [limit],
+        ).fetchall()
+    ]
+
+
+def latest_events_with_actors(con: Con, limit: int, evidence_chars: int = 110) -> list[tuple[Any, ...]]:
+    """(date, type, status, source, target, outlet, evidence) of the latest events naming an actor."""
+    return con.execute(
+        """SELECT e.date, e.type, e.status, e.source, e.target, a.source_name,
+                  substr(a.text, e.evidence_start + 1, least(e.evidence_end - e.evidence_start, ?))
+           FROM events e JOIN articles a ON a.id = e.article_id
+           WHERE len(e.source) + len(e.target) > 0
+           ORDER BY e.date DESC NULLS LAST, a.seq, e.idx LIMIT ?""",
+        [evidence_chars, limit],
+    ).fetchall()
+
+
+def attributed_quotes(con: Con, limit: int) -> list[tuple[Any, ...]]:
+    """(speaker actor or text, kind, text) of quotes with a speaker, in article order."""
+    return con.execute(
+        """SELECT coalesce(speaker_actor, speaker_text) AS who, kind, text FROM quotes
+           WHERE speaker_text IS NOT NULL ORDER BY article_id, idx LIMIT ?""",
+        [limit],
+    ).fetchall()
+
+
+def latest_articles(con: Con, limit: int) -> list[tuple[Any, ...]]:
+    """(published, outlet, title or opening words, characters) of the latest articles."""
+    return con.execute(
+        """SELECT published, source_name, coalesce(nullif(trim(title), ''), '… ' || substr(text, 1, 80)), length(text)
+           FROM articles ORDER BY published DESC NULLS LAST, seq LIMIT ?""",
+        [limit],
+    ).fetchall()
+
+
+# -- story views -----------------------------------------------------------------------------------------------
+def dyad_event_rows(con: Con, a: str, b: str) -> list[tuple[Any, ...]]:
+    """(article id, event JSON, published, outlet, copy of) of events between ``a`` and ``b``, either direction."""
+    return con.execute(
+        """SELECT e.article_id, e.data, a.published, coalesce(a.source_name, a.domain), s.copy_of
+           FROM events e JOIN articles a ON a.id = e.article_id
+           LEFT JOIN story_articles s ON s.article_id = e.article_id
+           WHERE (list_contains(e.source, ?) AND list_contains(e.target, ?))
+              OR (list_contains(e.source, ?) AND list_contains(e.target, ?))
+           ORDER BY a.seq, e.idx""",
+        [a, b, b, a],
+    ).fetchall()
+
+
+def story_outlets(con: Con, story_id: str) -> list[tuple[str, str]]:
+    """(article id, outlet) of the story's articles in ingest order."""
+    return [
+        (i, o)
+        for i, o in con.execute(
+            "SELECT id, coalesce(source_name, domain, '?') FROM articles WHERE story = ? ORDER BY seq",
+            [story_id],
+        ).fetchall()
+    ]
+
+
+def story_quotes(con: Con, story_id: str) -> list[tuple[Any, ...]]:
+    """(article id, text, speaker actor or text) of the story's quotes in ingest order."""
+    return con.execute(
+        """SELECT q.article_id, q.text, coalesce(q.speaker_actor, q.speaker_text) FROM quotes q
+           JOIN articles a ON a.id = q.article_id WHERE a.story = ? ORDER BY a.seq, q.idx""",
+        [story_id],
+    ).fetchall()
+
+
+# -- search ----------------------------------------------------------------------------------------------------
+def article_version(con: Con) -> tuple[int, int]:
+    """(number of articles, last sequence number): changes whenever articles are added."""
+    n, last = con.execute("SELECT count(*), coalesce(max(seq), 0) FROM articles").fetchall()[0]
+    return int(n), int(last)
+
+
+def searchable_articles(con: Con, after_seq: int = 0) -> duckdb.DuckDBPyConnection:
+    """A cursor over (id, outlet, published, title, text) of the articles after ``after_seq`` in ingest order;
+    fetch in batches."""
+    return con.execute(
+        "SELECT id, source_name, published, title, text FROM articles WHERE seq > ? ORDER BY seq", [after_seq]
+    )
