@@ -56,9 +56,8 @@ def word_list_copies(source: str) -> list[str]:
 
 _SPLITTER_NAME = re.compile(r"(?:^|_)(?:WORDS?|TOKENS?|TOKEN_RE|SENTENCE_END|SENTENCES?)$")
 _SPLITTER_FUNCTION = re.compile(r"^_?(?:tokeni[sz]e\w*|split_sentences\w*|sentences_of|paragraph_bounds)$")
-# the word pieces of the shipped line classifier (its vocabulary; a change of tokens means retraining it), and
-# search terms split as SQLite's FTS5 ``unicode61`` tokenizer splits the indexed text
-_KEPT_SPLITTERS = {"clean/lines.py:_WORD", "web/search.py:_WORD"}
+# the word pieces of the shipped line classifier (its vocabulary: other tokens mean retraining it)
+_KEPT_SPLITTERS = {"clean/lines.py:_WORD"}
 
 
 def splitter_copies(source: str) -> list[str]:

@@ -57,3 +57,12 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The word tokens of ``text[start:end]`` (those with a letter), as written."""
     return [t.text for t in tokenize(text, start, end) if t.is_word]
+
+
+_SEARCH_TERM = re.compile(r"\w+")
+
+
+def search_terms(text: str) -> list[str]:
+    """The runs of word characters of ``text``: its terms as SQLite FTS5's ``unicode61`` tokenizer splits them
+    (the full-text index's unit, so that a query or a watched search matches what the index holds)."""
+    return _SEARCH_TERM.findall(text)
