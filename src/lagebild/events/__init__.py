@@ -1,8 +1,9 @@
 """PLOVER event coding: type, mode, status, source/target actors, date and evidence for each reported event.
 
 German first, English second. Lexicons are data (each language's ``event_triggers.json`` in
-``lagebild.language``, ``data/lexicon.json``, ``data/gazetteer.json``), feature extraction lives in :mod:`.features`, decisions in :mod:`.rules`. A learned chooser (:mod:`.candidates` for its
-features, :mod:`.chooser` for scoring, :mod:`.train` to retrain its JSON weights) backs up the rules' actor roles.
+``lagebild.language``, ``data/lexicon.json``, ``data/gazetteer.json``), feature extraction lives in
+:mod:`.features`, decisions in :mod:`.rules`. A learned chooser (:mod:`.candidates` for its features,
+:mod:`.chooser` for scoring, :mod:`.train` to retrain its JSON weights) backs up the rules' actor roles.
 """
 
 from lagebild.events.features import sentence_features, trigger_features
