@@ -14,88 +14,12 @@ import re
 from functools import cache
 
 from lagebild.language.lexicon import DETERMINERS
-from lagebild.language.resources import data, rules_language, trait
+from lagebild.language.resources import LANGUAGES, data, rules_language, trait
 from lagebild.language.tokens import tokenize
 
-_SUBORDINATORS = {
-    "en": frozenset(
-        [
-            "that",
-            "which",
-            "who",
-            "whom",
-            "whose",
-            "where",
-            "after",
-            "following",
-            "before",
-            "because",
-            "since",
-            "unless",
-            "if",
-            "when",
-            "whenever",
-            "while",
-            "whereas",
-            "although",
-            "though",
-            "until",
-            "once",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "dass",
-            "ob",
-            "weil",
-            "wenn",
-            "falls",
-            "nachdem",
-            "bevor",
-            "obwohl",
-            "obgleich",
-            "sodass",
-            "damit",
-            "während",
-            "sobald",
-            "solange",
-            "seit",
-            "seitdem",
-            "bis",
-            "indem",
-            "wobei",
-            "womit",
-            "weshalb",
-            "wodurch",
-            "worauf",
-        ]
-    ),
-}
-_RELATIVE = {
-    code: data(code).words("pronouns", "relative_subject", "relative_other") for code in ("en", "de")
-}
-_PREPOSITIONS = {
-    "en": frozenset(
-        [
-            "with",
-            "after",
-            "before",
-            "following",
-            "amid",
-            "despite",
-            "in",
-            "on",
-            "at",
-            "during",
-            "under",
-            "for",
-            "by",
-        ]
-    ),
-    "de": frozenset(
-        ["mit", "nach", "vor", "nachdem", "trotz", "wegen", "bei", "während", "seit", "angesichts", "als"]
-    ),
-}
+_SUBORDINATORS = {code: data(code).words("conjunctions", "subordinating") for code in LANGUAGES}
+_RELATIVE = {code: data(code).words("pronouns", "relative_subject", "relative_other") for code in LANGUAGES}
+_PREPOSITIONS = {code: data(code).words("prepositions", "clause_opening") for code in LANGUAGES}
 _INFINITIVE_MARK = {"en": "to", "de": "zu"}
 _ONE_WORD_INFINITIVE = {
     "de": re.compile(r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zurück|teil|frei)zu\w+en")

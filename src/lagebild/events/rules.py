@@ -11,7 +11,7 @@ from lagebild.events.chooser import choose, load_chooser
 from lagebild.events.depth import depths
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
 from lagebild.events.resources import lexicon
-from lagebild.language.resources import trait
+from lagebild.language.resources import merged, trait
 from lagebild.model import Event, Span
 
 # Triggers whose complement describes a further event whose realisation is not (yet) reported.
@@ -37,9 +37,9 @@ _PREP_BEFORE_CAPITALISED = (
         re.IGNORECASE | re.DOTALL,
     )
 )
-_AGENT_PREPS = frozenset({"von", "vom", "durch", "by"})
-_LOCATIVE_PREPS = frozenset({"in", "im", "aus", "bei", "at", "nach", "auf", "zwischen", "between", "seit"})
-_WHERE_PREPS = frozenset({"in", "im", "bei", "at", "nach", "to", "into", "auf"})
+_AGENT_PREPS = merged("prepositions", "agent")
+_LOCATIVE_PREPS = merged("prepositions", "place")
+_WHERE_PREPS = merged("prepositions", "venue")
 """Prepositions that make a named place (a ``loc.`` actor, not a state) the venue of a meeting."""
 _SUBORDINATE = re.compile(
     r"^[\s,;:]*(?:falls|wenn|sofern|dass|weil|ob|um|ohne|if|unless|that)\b|^[\s,;:]*(?:\S+\s+){0,3}?(?:es|sie|er|they|it|he|she)\b",
