@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lagebild.language.resources import rules_language, trait
+from lagebild.language.resources import data, rules_language, trait
 from lagebild.language.tokens import Token, tokenize, words
 
 PAST, PRESENT, FUTURE = -1, 0, 1
@@ -248,7 +248,7 @@ def _word_from(text: str, start: int) -> Token | None:
     return next((t for t in tokenize(text, start, min(len(text), start + 80)) if t.is_word), None)
 
 
-_ARTICLE = _words("der die das den dem des ein eine einen einem einer eines")
+_ARTICLE = data("de").words("determiners", "definite", "indefinite")
 # participles used as adjectives that point ahead ("die für Montag geplante Sitzung")
 _PLANNED = re.compile(r"(?:geplant|vorgesehen|angesetzt|anberaumt|angekündigt|erwartet|terminisiert)e[nmrs]?")
 _ATTRIBUTIVE = re.compile(rf"(?:{_PARTICIPLE.pattern})e[nmrs]?")  # a participle with an adjective ending
