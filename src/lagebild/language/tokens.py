@@ -19,6 +19,7 @@ TOKEN_PATTERN = re.compile(
     r"|\w+(?:[-'’.&/]\w+)*-?"  # words, compounds ("EU-Staaten", "Nord-"), "d'Arc"
     r"|\S"
 )
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class Token:
     @property
     def is_word(self) -> bool:
         """True for a token with a letter in it (words, compounds, abbreviations; not numbers or punctuation)."""
-        return any(c.isalpha() for c in self.text)
+        return _LETTER.search(self.text) is not None
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -56,7 +57,8 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The word tokens of ``text[start:end]`` (those with a letter), as written."""
-    return [t.text for t in tokenize(text, start, end) if t.is_word]
+    end = len(text) if end is None else end
+    return [w for w in TOKEN_PATTERN.findall(text, start, end) if _LETTER.search(w)]
 
 
 _SEARCH_TERM = re.compile(r"\w+")
