@@ -8,7 +8,7 @@ gold, as GermEval and the model's training do not count them as entities. System
 stage path (model + actor gazetteer), the gazetteer alone, and any other German NER that can run offline (spaCy
 German pipelines, flair, stanza: each is tried and reported).
 Actor resolution, precision/recall of actor ids: benchmarks/data/actors_news.jsonl, every PER/ORG/LOC name mention of
-55 SmartData news documents (gold NER spans of the corpus; dev and held-out test halves by document), each labelled
+79 SmartData news documents (gold NER spans of the corpus; dev and held-out test halves by document), each labelled
 with the dictionary actor it refers to or as not in the dictionary, so recall also counts names the dictionary lacks;
 rows for names (including names inside compounds, "CDU-Chefin") and for all forms (also nominal mentions such as "der
 Konzern" and adjectives such as "Schweizer"). The systems run on whole documents. "unknown resolved" counts mentions

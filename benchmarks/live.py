@@ -5,13 +5,14 @@ Reports server errors, lost and duplicated articles (every published page must b
 a page being fetched to its article being visible through the API (median and maximum), and how many stored pages a
 restarted watcher fetches again (must be 0). Only 127.0.0.1 is ever contacted.
 
-    .venv/bin/python benchmarks/live.py [--pages 1000] [--clients 10] [--workers 1] [--timeout 1200]
+    .venv/bin/python benchmarks/live.py [--pages 1000] [--clients 10] [--workers 2] [--think 0.2] [--timeout 1200]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import socket
 import statistics
 import sys
@@ -55,9 +56,9 @@ def free_port() -> int:
 class Browser(threading.Thread):
     """A client that keeps browsing lists, then a random story and article it found, until stopped."""
 
-    def __init__(self, base: str, stop: threading.Event, seed: int) -> None:
+    def __init__(self, base: str, stop: threading.Event, seed: int, think: float) -> None:
         super().__init__(daemon=True)
-        self.base, self.stop, self.random = base, stop, random.Random(seed)
+        self.base, self.stop, self.random, self.think = base, stop, random.Random(seed), think
         self.statuses: Counter[int] = Counter()
         self.failures: list[str] = []
 
@@ -76,6 +77,7 @@ class Browser(threading.Thread):
                         self.statuses[client.get(f"/articles/{article}").status_code] += 1
                 except httpx.HTTPError as exc:
                     self.failures.append(f"{path}: {type(exc).__name__}")
+                self.stop.wait(self.random.uniform(0, 2 * self.think))
 
 
 class Monitor(threading.Thread):
@@ -103,7 +105,7 @@ class Monitor(threading.Thread):
                 self.stop.wait(0.5)
 
 
-def run(pages: int, clients: int, workers: int, timeout: float) -> dict[str, object]:
+def run(pages: int, clients: int, workers: int, timeout: float, think: float) -> dict[str, object]:
     folder = Path(tempfile.mkdtemp(prefix="lagebild-live-"))
     with LoopbackSite() as site:
         site.publish(range(pages))
@@ -132,7 +134,7 @@ def run(pages: int, clients: int, workers: int, timeout: float) -> dict[str, obj
             time.sleep(0.05)
         base = f"http://127.0.0.1:{port}"
         stop_clients, stop_watch = threading.Event(), threading.Event()
-        browsers = [Browser(base, stop_clients, seed) for seed in range(clients)]
+        browsers = [Browser(base, stop_clients, seed, think) for seed in range(clients)]
         monitor = Monitor(base, stop_clients)
         for thread in (*browsers, monitor):
             thread.start()
@@ -162,6 +164,7 @@ def run(pages: int, clients: int, workers: int, timeout: float) -> dict[str, obj
         server.should_exit = True
         writer.close()
         store.close()
+        shutil.rmtree(folder, ignore_errors=True)
         published = {f"{site.base}/articles/{n}" for n in range(pages)}
         counts = Counter(urls)
         delays = [
@@ -195,10 +198,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=10)
-    parser.add_argument("--workers", type=int, default=1, help="pipeline processes of the watcher")
+    parser.add_argument("--workers", type=int, default=2, help="pipeline processes of the watcher")
     parser.add_argument("--timeout", type=float, default=1200.0, help="seconds to wait for every page")
+    parser.add_argument("--think", type=float, default=0.2, help="mean seconds a client pauses between pages")
     args = parser.parse_args()
-    result = run(args.pages, args.clients, args.workers, args.timeout)
+    result = run(args.pages, args.clients, args.workers, args.timeout, args.think)
     width = max(map(len, result))
     print(
         f"live ingestion: {args.pages} loopback pages, {args.clients} browsing clients, {args.workers} worker(s)"

@@ -21,8 +21,8 @@ def test_subject_after_conjunction() -> None:
 
 
 def test_quoted_title_is_no_quotation() -> None:
-    quotes = find_quotes("„Wir wollen Öffnungsklauseln für die Arbeitszeit“, sagte er dem „Spiegel“.")
-    assert [q.text for q in quotes] == ["Wir wollen Öffnungsklauseln für die Arbeitszeit"]
+    quotes = find_quotes("„Wir brauchen mehr Lehrer an den Grundschulen“, sagte sie dem „Stern“.")
+    assert [q.text for q in quotes] == ["Wir brauchen mehr Lehrer an den Grundschulen"]
 
 
 def test_partial_quote_inside_reported_clause_is_indirect() -> None:

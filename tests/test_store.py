@@ -83,12 +83,17 @@ def test_exports(tmp_path):
         store.save_stories([Story("s1", "Telefonat", ["id1", "id2"], ["Test"], "2021-12-07", "2021-12-07")])
         store.set_story({"id1": "s1", "id2": "s1"})
         counts = export_jsonl(store, tmp_path / "out")
-        assert counts == {"articles.jsonl": 2, "actors.jsonl": 1, "stories.jsonl": 1}
+        # the event's actors RUS.GOV and USA.GOV have no stored record: they are exported from the dictionary
+        assert counts == {"articles.jsonl": 2, "actors.jsonl": 3, "stories.jsonl": 1}
         lines = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
         first = Article.from_json(lines[0])
         assert first.story == "s1" and first.events[0].source == ["RUS.GOV"]
-        actor = json.loads((tmp_path / "out" / "actors.jsonl").read_text(encoding="utf-8"))
-        assert actor["country"] == "RUS"
+        actors = (tmp_path / "out" / "actors.jsonl").read_text(encoding="utf-8").splitlines()
+        assert [(a["id"], a["name"], a["country"]) for a in map(json.loads, actors)] == [
+            ("per.wladimir-putin", "Wladimir Putin", "RUS"),
+            ("RUS.GOV", "Russland", "RUS"),
+            ("USA.GOV", "Vereinigte Staaten", "USA"),
+        ]
         parquet = export_parquet(store, tmp_path / "pq")
         assert parquet["articles.parquet"] == 2 and parquet["events.parquet"] == 2
         rows = duckdb.sql(

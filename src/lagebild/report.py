@@ -11,7 +11,11 @@ from lagebild.store import Store, queries
 
 
 def actor_names(store: Store) -> dict[str, str]:
-    return {a.id: a.name for a in store.iter_actors()}
+    """Every actor's name, also of the codes without a stored record."""
+    return {
+        **queries.actor_names(store.con, queries.missing_actor_ids(store.con)),
+        **queries.actor_names(store.con),
+    }
 
 
 def _names(ids: list[str] | None, names: dict[str, str]) -> str:

@@ -3,28 +3,20 @@ restarts, alerts and browsing while it writes."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from live_helpers import LoopbackSite
 
 from lagebild.executors import LocalExecutor
 from lagebild.live import AlertRule, Alerts, PoliteClient, WatchConfig, WatchedSource, Watcher
 from lagebild.store import Store
 from lagebild.web import create_app
 from lagebild.web.sources import OwnedStore
-
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("loopback_site", ROOT / "benchmarks" / "loopback_site.py")
-loopback_site = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
-sys.modules["loopback_site"] = loopback_site
-_spec.loader.exec_module(loopback_site)  # type: ignore[union-attr]
-LoopbackSite = loopback_site.LoopbackSite
 
 TROUBLE = [
     "/slow",
@@ -173,7 +165,14 @@ def test_browsing_while_the_watcher_writes(tmp_path: Path) -> None:
             deadline = time.monotonic() + 120
             try:
                 while seen < 6 and time.monotonic() < deadline:
-                    for path in ("/", "/api/articles", "/api/stories", "/outlets", "/alerts", "/api/events"):
+                    for path in (
+                        "/",
+                        "/api/articles",
+                        "/api/stories",
+                        "/outlets",
+                        "/alerts",
+                        "/api/export/events.csv",
+                    ):
                         statuses.append(client.get(path).status_code)
                     seen = client.get("/api/articles").json()["total"]
             finally:

@@ -93,3 +93,13 @@ def test_a_failed_migration_leaves_the_store_as_it_was(
 def test_a_missing_store_is_an_error_not_a_lock(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store"):
         Store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_a_store_in_a_folder_without_room_for_snapshots_is_read_directly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = make_store(tmp_path / "store.duckdb")
+    monkeypatch.setattr("lagebild.web.sources.serving_marker", lambda path: tmp_path / "missing" / "marker")
+    client = TestClient(create_app(db))
+    assert client.get("/api/articles").json()["total"] == 3
+    assert not snapshot_path(db).exists()

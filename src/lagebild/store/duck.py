@@ -60,6 +60,32 @@ def serving_marker(path: str | Path) -> Path:
     return path.with_name(path.name + ".serving")
 
 
+def copy_to_snapshot(path: str | Path) -> bool:
+    """Copy the store at ``path`` to its snapshot (atomically replaced), reading it without holding it for writing;
+    False when a writer holds it or it cannot be copied."""
+    path = Path(path)
+    target = snapshot_path(path)
+    temp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.tmp")
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{_sql_literal(path)}' AS main_store (READ_ONLY)")
+        con.execute(f"ATTACH '{_sql_literal(temp)}' AS snap")
+        con.execute("COPY FROM DATABASE main_store TO snap")
+        con.execute("DETACH snap")
+        con.execute("DETACH main_store")
+        os.replace(temp, target)
+        return True
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+        temp.unlink(missing_ok=True)
+
+
+def _sql_literal(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def is_served(path: str | Path) -> bool:
     """Whether a live process has marked ``path`` as served."""
     try:
@@ -199,7 +225,7 @@ class Store:
         target = snapshot_path(self.path)
         temp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.tmp")
         alias = "snap_" + uuid.uuid4().hex[:12]
-        literal = str(temp).replace("'", "''")
+        literal = _sql_literal(temp)
         source = self.one("SELECT current_database()")[0]  # type: ignore[index]
         try:
             self.con.execute(f"ATTACH '{literal}' AS {alias}")
@@ -591,6 +617,24 @@ class Store:
                 "INSERT OR REPLACE INTO watched_feeds VALUES (?, ?, ?, ?, current_timestamp)",
                 [url, etag, last_modified, list(children)],
             )
+
+    # -- story clustering state ------------------------------------------------------------------------------
+    STORY_TABLES = ("stories", "story_clusters", "story_articles")
+
+    def upsert_story_rows(self, table: str, data: pa.Table) -> None:
+        """Insert or replace rows of a story table (``stories``, ``story_clusters``, ``story_articles``)."""
+        if table not in self.STORY_TABLES:
+            raise ValueError(f"not a story table: {table}")
+        self.con.register("_story_rows", data)
+        try:
+            names = ", ".join(data.column_names)
+            self.con.execute(f"INSERT OR REPLACE INTO {table} ({names}) SELECT {names} FROM _story_rows")
+        finally:
+            self.con.unregister("_story_rows")
+
+    def save_story_frequencies(self, documents: int, blob: bytes) -> None:
+        """The story clustering's document count and compressed document frequencies."""
+        self.con.execute("INSERT OR REPLACE INTO story_df VALUES (0, ?, ?)", [documents, blob])
 
     # -- runs ------------------------------------------------------------------------------------------------
     def start_run(self) -> int:

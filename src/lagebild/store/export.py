@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+from itertools import chain
 from pathlib import Path
 
+from lagebild.entities.codes import code_actor
+from lagebild.store import queries
 from lagebild.store.duck import Store
 
 PARQUET_TABLES = ("articles", "entities", "timexes", "quotes", "events", "actors", "stories")
 
 
 def export_jsonl(store: Store, out_dir: str | Path) -> dict[str, int]:
-    """Write ``articles.jsonl``, ``actors.jsonl`` and ``stories.jsonl``; return the line count of each."""
+    """Write ``articles.jsonl``, ``actors.jsonl`` and ``stories.jsonl``; return the line count of each. Actors
+    referred to by a country or sector code without a stored record are exported with a name as well."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts = {"articles.jsonl": 0, "actors.jsonl": 0, "stories.jsonl": 0}
@@ -19,7 +23,8 @@ def export_jsonl(store: Store, out_dir: str | Path) -> dict[str, int]:
         for article in store.iter_articles():
             handle.write(article.to_json() + "\n")
             counts["articles.jsonl"] += 1
-    for name, records in (("actors.jsonl", store.iter_actors()), ("stories.jsonl", store.iter_stories())):
+    actors = chain(store.iter_actors(), filter(None, map(code_actor, queries.missing_actor_ids(store.con))))
+    for name, records in (("actors.jsonl", actors), ("stories.jsonl", store.iter_stories())):
         with (out / name).open("w", encoding="utf-8") as handle:
             for record in records:
                 handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from lagebild.model import Story
 
@@ -55,19 +56,71 @@ def outlets(con: Con) -> list[str]:
 
 
 def actor_names(con: Con, ids: list[str] | set[str] | None = None) -> dict[str, str]:
-    """Actor id -> display name (all actors when ``ids`` is None)."""
+    """Actor id -> display name (all actors when ``ids`` is None); a country or sector code without a stored
+    record is named by :func:`lagebild.entities.codes.code_actor`."""
+    from lagebild.entities.codes import code_actor  # noqa: PLC0415
+
     if ids is None:
         found = con.execute("SELECT id, name FROM actors").fetchall()
+        wanted: list[str] = []
     else:
         wanted = sorted({i for i in ids if i})
         if not wanted:
             return {}
         found = con.execute("SELECT id, name FROM actors WHERE list_contains(?, id)", [wanted]).fetchall()
-    return {i: n or i for i, n in found}
+    names = {i: n or i for i, n in found}
+    for actor_id in wanted:
+        if actor_id not in names and (coded := code_actor(actor_id)) is not None:
+            names[actor_id] = coded.name
+    return names
+
+
+def missing_actor_ids(con: Con) -> list[str]:
+    """Ids that entities, quotes or events refer to but that have no record in ``actors``."""
+    return [
+        r[0]
+        for r in con.execute(
+            """SELECT DISTINCT ref FROM (
+                   SELECT actor AS ref FROM entities UNION ALL SELECT speaker_actor FROM quotes
+                   UNION ALL SELECT unnest(source) FROM events UNION ALL SELECT unnest(target) FROM events)
+               WHERE ref IS NOT NULL AND ref NOT IN (SELECT id FROM actors) ORDER BY ref"""
+        ).fetchall()
+    ]
 
 
 # -- articles --------------------------------------------------------------------------------------------------
 ARTICLE_COLUMNS = "id, source_name AS source, domain, url, language, title, published, story"
+_LEAD = "substr(text, 1, 1000) AS lead"
+HEADLINE_CHARS = 140
+LEAD_WORDS = 6
+
+
+def headline(title: str | None, text: str | None, language: str | None = None) -> str | None:
+    """The title, else the lead sentence of ``text`` (cut at a word before :data:`HEADLINE_CHARS`)."""
+    from lagebild.language.sentences import split_sentences  # noqa: PLC0415 - only for untitled articles
+
+    if title and title.strip():
+        return " ".join(title.split())
+    if not text or not text.strip():
+        return None
+    spans = split_sentences(text, language) or []
+    while len(spans) > 1 and len(text[spans[0].start : spans[0].end].split()) < 3:
+        spans = spans[1:]  # a dateline ("Bozen (dpa).") is no headline
+    end = len(text)
+    for span in spans:  # a short first sentence goes on with the next
+        end = span.end
+        if len(text[spans[0].start : end].split()) >= LEAD_WORDS:
+            break
+    lead = " ".join(text[spans[0].start if spans else 0 : end].split())
+    if len(lead) <= HEADLINE_CHARS:
+        return lead
+    return lead[: HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _with_headlines(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for row in found:
+        row["headline"] = headline(row["title"], row.pop("lead", None), row.get("language"))
+    return found
 
 
 def article_filter(
@@ -98,10 +151,11 @@ def list_articles(con: Con, f: Filter, limit: int, offset: int) -> tuple[list[di
     total = int(scalar(con, f"SELECT count(*) FROM articles{f.sql}", f.params) or 0)
     items = rows(
         con,
-        f"SELECT {ARTICLE_COLUMNS} FROM articles{f.sql} ORDER BY published DESC NULLS LAST, seq LIMIT ? OFFSET ?",
+        f"SELECT {ARTICLE_COLUMNS}, {_LEAD} FROM articles{f.sql} ORDER BY published DESC NULLS LAST, seq "
+        "LIMIT ? OFFSET ?",
         [*f.params, limit, offset],
     )
-    return items, total
+    return _with_headlines(items), total
 
 
 def article_json(con: Con, article_id: str) -> dict[str, Any] | None:
@@ -113,9 +167,20 @@ def article_meta(con: Con, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     found = rows(
-        con, f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE list_contains(?, id)", [sorted(set(ids))]
+        con, f"SELECT {ARTICLE_COLUMNS}, {_LEAD} FROM articles WHERE list_contains(?, id)", [sorted(set(ids))]
     )
-    return {r["id"]: r for r in found}
+    return {r["id"]: r for r in _with_headlines(found)}
+
+
+def story_headlines(con: Con, stories: list[Story]) -> dict[str, str]:
+    """Story id -> its title, else the headline of its first article (title or lead sentence)."""
+    out = {s.id: s.title for s in stories if s.title}
+    first = {s.id: s.articles[0] for s in stories if not s.title and s.articles}
+    heads = article_meta(con, list(first.values()))
+    for story_id, article_id in first.items():
+        if article_id in heads and heads[article_id]["headline"]:
+            out[story_id] = heads[article_id]["headline"]
+    return out
 
 
 def article_texts(con: Con, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -142,7 +207,7 @@ def list_stories(
         f.add("(last IS NULL OR substr(last, 1, 10) >= ?)", date_from)
     if date_to:
         f.add("(first IS NULL OR substr(first, 1, 10) <= ?)", date_to)
-    out = []
+    chosen = []
     for r in rows(
         con,
         f"SELECT id, title, first, last, data FROM stories{f.sql} ORDER BY last DESC NULLS LAST, id",
@@ -155,10 +220,15 @@ def list_stories(
             in_title = bool(text) and text.casefold() in (story.title or "").casefold()
             if not in_title and not (article_ids and article_ids.intersection(story.articles)):
                 continue
+        chosen.append(story)
+    heads = story_headlines(con, chosen)
+    out = []
+    for story in chosen:
         out.append(
             {
                 "id": story.id,
                 "title": story.title,
+                "headline": heads.get(story.id),
                 "first": story.first,
                 "last": story.last,
                 "articles": len(story.articles),
@@ -343,8 +413,14 @@ def list_actors(
 
 
 def get_actor(con: Con, actor_id: str) -> dict[str, Any] | None:
+    """The stored record of an actor, else the record of a country or sector code."""
+    from lagebild.entities.codes import code_actor  # noqa: PLC0415
+
     data = scalar(con, "SELECT data FROM actors WHERE id = ?", [actor_id])
-    return json.loads(data) if data else None
+    if data:
+        return json.loads(data)
+    coded = code_actor(actor_id)
+    return coded.to_dict() if coded else None
 
 
 def actor_events(con: Con, actor_id: str, limit: int = 500) -> list[dict[str, Any]]:
@@ -495,6 +571,108 @@ def story_quotes(con: Con, story_id: str) -> list[tuple[Any, ...]]:
            JOIN articles a ON a.id = q.article_id WHERE a.story = ? ORDER BY a.seq, q.idx""",
         [story_id],
     ).fetchall()
+
+
+# -- story clustering state -----------------------------------------------------------------------------------
+def unassigned_count(con: Con) -> tuple[int, str | None]:
+    """(number of articles without a story, their earliest publication date)."""
+    n, first = con.execute("SELECT count(*), min(published) FROM articles WHERE story IS NULL").fetchall()[0]
+    return int(n), first
+
+
+def unassigned_rows(con: Con, after_seq: int, limit: int) -> list[tuple[Any, ...]]:
+    """(seq, id, title, text, published, language, actor ids, event (type, source, target) structs) of articles
+    without a story after ``after_seq``, in ingest order."""
+    return con.execute(
+        """SELECT a.seq, a.id, a.title, a.text, a.published, a.language,
+               (SELECT list(e.actor ORDER BY e.idx) FROM entities e
+                WHERE e.article_id = a.id AND e.actor IS NOT NULL),
+               (SELECT list(struct_pack(t := v.type, s := v.source, g := v.target) ORDER BY v.idx)
+                FROM events v WHERE v.article_id = a.id)
+           FROM (SELECT seq, id, title, text, published, language FROM articles
+                 WHERE story IS NULL AND seq > ? ORDER BY seq LIMIT ?) a
+           ORDER BY a.seq""",
+        [after_seq, limit],
+    ).fetchall()
+
+
+def story_frequencies(con: Con) -> tuple[Any, ...] | None:
+    """(documents, compressed document frequencies) of the story clustering, or None."""
+    found = con.execute("SELECT docs, df FROM story_df WHERE id = 0").fetchall()
+    return found[0] if found else None
+
+
+def active_story_clusters(con: Con, horizon: int) -> list[tuple[Any, ...]]:
+    """Cluster state of the stories whose last day is ``horizon`` or later (or unknown), oldest first."""
+    return con.execute(
+        """SELECT story_id, seq, first_day, last_day, n, centroid, actors, events FROM story_clusters
+           WHERE last_day IS NULL OR last_day >= ? ORDER BY seq""",
+        [horizon],
+    ).fetchall()
+
+
+def story_signatures(con: Con, horizon: int, copy_horizon: int) -> list[tuple[Any, ...]]:
+    """(article, story, canonical article, MinHash signature, day) of the articles a new one may still copy."""
+    return con.execute(
+        """SELECT a.article_id, a.story_id, coalesce(a.copy_of, a.article_id), a.signature, a.day
+           FROM story_articles a JOIN story_clusters c USING (story_id)
+           WHERE (c.last_day IS NULL OR c.last_day >= ?) AND (a.day IS NULL OR a.day >= ?)
+           ORDER BY a.article_id""",
+        [horizon, copy_horizon],
+    ).fetchall()
+
+
+def story_members(con: Con, story_ids: list[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """For ``story_ids``: (story, article, outlet, published, title, copy of) of their articles by date, and
+    (story, article, event JSON) of their events in ingest order."""
+    con.register("_story_ids", pa.table({"story": story_ids}))
+    try:
+        articles = con.execute(
+            """SELECT a.story, a.id, coalesce(a.source_name, a.domain), a.published, a.title, s.copy_of
+               FROM articles a JOIN _story_ids USING (story) LEFT JOIN story_articles s ON s.article_id = a.id
+               ORDER BY a.story, a.published NULLS LAST, a.seq"""
+        ).fetchall()
+        events = con.execute(
+            """SELECT a.story, e.article_id, e.data FROM events e JOIN articles a ON a.id = e.article_id
+               JOIN _story_ids USING (story) ORDER BY a.seq, e.idx"""
+        ).fetchall()
+    finally:
+        con.unregister("_story_ids")
+    return articles, events
+
+
+# -- whole-table exports ---------------------------------------------------------------------------------------
+EXPORT_TABLES = ("articles", "entities", "timexes", "quotes", "events", "actors", "stories")
+CONTRACT_TABLES = ("articles", "actors", "stories")
+"""Tables whose ``data`` column holds the contract record of each row."""
+_EXPORT_ORDER = {"articles": "seq", "actors": "id", "stories": "id"}
+
+
+def _export_select(table: str) -> str:
+    """SQL for one whitelisted table (table names never come from a request unchecked)."""
+    if table not in EXPORT_TABLES:
+        raise ValueError(f"not an exported table: {table}")
+    order = _EXPORT_ORDER.get(table, "article_id, idx")
+    columns = "* EXCLUDE (data)" if table == "articles" else "*"
+    return f"SELECT {columns} FROM {table} ORDER BY {order}"
+
+
+def table_rows(con: Con, table: str) -> duckdb.DuckDBPyConnection:
+    """A cursor over every row of an exported table (articles without their JSON); fetch in batches."""
+    return con.execute(_export_select(table))
+
+
+def contract_records(con: Con, table: str) -> duckdb.DuckDBPyConnection:
+    """A cursor over the contract JSON of every row of ``articles``, ``actors`` or ``stories``."""
+    if table not in CONTRACT_TABLES:
+        raise ValueError(f"no contract records in {table}")
+    return con.execute(f"SELECT data FROM {table} ORDER BY {_EXPORT_ORDER[table]}")
+
+
+def table_to_parquet(con: Con, table: str, path: str) -> None:
+    """Write an exported table to a Parquet file."""
+    literal = path.replace("'", "''")
+    con.execute(f"COPY ({_export_select(table)}) TO '{literal}' (FORMAT PARQUET)")
 
 
 # -- search ----------------------------------------------------------------------------------------------------

@@ -15,25 +15,21 @@ from collections import Counter
 import numpy as np
 import pyarrow as pa
 
-from lagebild.store import Store
+from lagebild.store import Store, queries
 from lagebild.stories.cluster import StoryClusterer, StoryState
 from lagebild.stories.text import FEATURES, MINHASH_DTYPE, DocumentFrequencies, minhash_from_bytes
 
 
 def load_clusterer(clusterer: StoryClusterer, store: Store, since_day: int | None) -> None:
     """Fill ``clusterer`` with the document frequencies and the stories still joinable from ``since_day`` on."""
-    row = store.one("SELECT docs, df FROM story_df WHERE id = 0")
+    row = queries.story_frequencies(store.con)
     if row:
         df = np.frombuffer(zlib.decompress(row[1]), dtype=np.int32).copy()
         if len(df) == FEATURES:
             clusterer.df = DocumentFrequencies(df, int(row[0]))
     reach = max(clusterer.params.window_days, clusterer.params.revive_days)
     horizon = -(10**9) if since_day is None else since_day - reach
-    stories = store.con.execute(
-        """SELECT story_id, seq, first_day, last_day, n, centroid, actors, events FROM story_clusters
-           WHERE last_day IS NULL OR last_day >= ? ORDER BY seq""",
-        [horizon],
-    ).fetchall()
+    stories = queries.active_story_clusters(store.con, horizon)
     for sid, seq, first, last, n, centroid, actors, events in stories:
         clusterer.add_story(
             StoryState(
@@ -49,13 +45,7 @@ def load_clusterer(clusterer: StoryClusterer, store: Store, since_day: int | Non
         )
     # only articles that a new one can still copy (within ``duplicate_days``) are needed for duplicate detection
     copy_horizon = -(10**9) if since_day is None else since_day - clusterer.params.duplicate_days
-    rows = store.con.execute(
-        """SELECT a.article_id, a.story_id, coalesce(a.copy_of, a.article_id), a.signature, a.day
-           FROM story_articles a JOIN story_clusters c USING (story_id)
-           WHERE (c.last_day IS NULL OR c.last_day >= ?) AND (a.day IS NULL OR a.day >= ?)
-           ORDER BY a.article_id""",
-        [horizon, copy_horizon],
-    ).fetchall()
+    rows = queries.story_signatures(store.con, horizon, copy_horizon)
     for article_id, story_id, canonical, blob, day in rows:
         signature = None
         if blob is not None:
@@ -84,7 +74,7 @@ def save_clusterer(
                 "events": [json.dumps(sorted(s.events)) for s in stories],
             }
         )
-        upsert(store, "story_clusters", table)
+        store.upsert_story_rows("story_clusters", table)
     if articles:
         signatures = [clusterer.signatures.get(a[0]) for a in articles]
         table = pa.table(
@@ -99,15 +89,6 @@ def save_clusterer(
                 ),
             }
         )
-        upsert(store, "story_articles", table)
+        store.upsert_story_rows("story_articles", table)
     blob = zlib.compress(clusterer.df.df.astype(np.int32).tobytes(), 1)
-    store.con.execute("INSERT OR REPLACE INTO story_df VALUES (0, ?, ?)", [clusterer.df.docs, blob])
-
-
-def upsert(store: Store, table: str, data: pa.Table) -> None:
-    store.con.register("_story_rows", data)
-    try:
-        names = ", ".join(data.column_names)
-        store.con.execute(f"INSERT OR REPLACE INTO {table} ({names}) SELECT {names} FROM _story_rows")
-    finally:
-        store.con.unregister("_story_rows")
+    store.save_story_frequencies(clusterer.df.docs, blob)

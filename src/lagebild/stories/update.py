@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from lagebild.model import Article, Entity, Event, Story
-from lagebild.store import Store
+from lagebild.store import Store, queries
 from lagebild.stories.cluster import ClusterParams, StoryClusterer, day_number
 from lagebild.stories.events import EventReport, merge_events
-from lagebild.stories.state import load_clusterer, save_clusterer, upsert
+from lagebild.stories.state import load_clusterer, save_clusterer
 
 
 @dataclass
@@ -39,17 +39,7 @@ def unassigned_articles(store: Store, batch: int = 2000) -> Iterator[Article]:
     """
     last = 0
     while True:
-        rows = store.con.execute(
-            """SELECT a.seq, a.id, a.title, a.text, a.published, a.language,
-                   (SELECT list(e.actor ORDER BY e.idx) FROM entities e
-                    WHERE e.article_id = a.id AND e.actor IS NOT NULL),
-                   (SELECT list(struct_pack(t := v.type, s := v.source, g := v.target) ORDER BY v.idx)
-                    FROM events v WHERE v.article_id = a.id)
-               FROM (SELECT seq, id, title, text, published, language FROM articles
-                     WHERE story IS NULL AND seq > ? ORDER BY seq LIMIT ?) a
-               ORDER BY a.seq""",
-            [last, batch],
-        ).fetchall()
+        rows = queries.unassigned_rows(store.con, last, batch)
         if not rows:
             return
         for seq, aid, title, text, published, language, actors, events in rows:
@@ -78,7 +68,7 @@ def save_story_records(store: Store, stories: list[Story]) -> None:
             "data": [json.dumps(s.to_dict(), ensure_ascii=False) for s in stories],
         }
     )
-    upsert(store, "stories", table)
+    store.upsert_story_rows("stories", table)
 
 
 def update_stories(store: Store, params: ClusterParams | None = None) -> StoryUpdate:
@@ -89,8 +79,8 @@ def update_stories(store: Store, params: ClusterParams | None = None) -> StoryUp
     """
     started = time.perf_counter()
     update = StoryUpdate()
-    pending = store.one("SELECT count(*), min(published) FROM articles WHERE story IS NULL")
-    if not pending or not pending[0]:
+    pending = queries.unassigned_count(store.con)
+    if not pending[0]:
         return update
     clusterer = StoryClusterer(params)
     load_clusterer(clusterer, store, day_number(pending[1]))
@@ -121,19 +111,7 @@ def build_stories(store: Store, story_ids: list[str], tolerance: int = 1) -> lis
     """Story records (articles, outlets, dates, merged timeline) for ``story_ids``, read from the store."""
     if not story_ids:
         return []
-    store.con.register("_story_ids", pa.table({"story": story_ids}))
-    try:
-        articles = store.con.execute(
-            """SELECT a.story, a.id, coalesce(a.source_name, a.domain), a.published, a.title, s.copy_of
-               FROM articles a JOIN _story_ids USING (story) LEFT JOIN story_articles s ON s.article_id = a.id
-               ORDER BY a.story, a.published NULLS LAST, a.seq"""
-        ).fetchall()
-        events = store.con.execute(
-            """SELECT a.story, e.article_id, e.data FROM events e JOIN articles a ON a.id = e.article_id
-               JOIN _story_ids USING (story) ORDER BY a.seq, e.idx"""
-        ).fetchall()
-    finally:
-        store.con.unregister("_story_ids")
+    articles, events = queries.story_members(store.con, story_ids)
     info: dict[str, tuple[str | None, str | None, str | None]] = {}
     stories: dict[str, Story] = {}
     for story_id, article_id, outlet, published, title, copy_of in articles:

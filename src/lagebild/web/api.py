@@ -20,6 +20,7 @@ from lagebild.store import Store, queries
 from lagebild.stories import dyad_timeline, outlet_comparison
 from lagebild.web.charts import CONFLICT_TYPES
 from lagebild.web.deps import DATE_PATTERN, DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, open_store
+from lagebild.web.sources import StoreSource
 
 
 class Detail(BaseModel):
@@ -39,10 +40,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=200)]
 
-EXPORT_TABLES = ("articles", "entities", "timexes", "quotes", "events", "actors", "stories")
+EXPORT_TABLES = queries.EXPORT_TABLES
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-_JSON_TABLES = ("articles", "actors", "stories")  # their JSONL lines are the contract records
-_ORDER = {"articles": "seq", "actors": "id", "stories": "id"}
 
 
 def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -246,12 +245,12 @@ def export(name: str, request: Request) -> Any:
     table, _, fmt = name.partition(".")
     if table not in EXPORT_TABLES or fmt not in EXPORT_FORMATS:
         raise HTTPException(404, f"export one of {EXPORT_TABLES} as {EXPORT_FORMATS}")
-    db_path = request.app.state.db_path
-    Store(db_path, read_only=True).close()  # fail early (503 via the handler) when the store is missing
+    source: StoreSource = request.app.state.source
+    source.reader().close()  # fail early (503 via the handler) when the store cannot be read
     if fmt == "parquet":
-        return _parquet(db_path, table)
+        return _parquet(source, table)
     media = "application/x-ndjson" if fmt == "jsonl" else "text/csv; charset=utf-8"
-    body = _jsonl(db_path, table) if fmt == "jsonl" else _csv(db_path, table)
+    body = _jsonl(source, table) if fmt == "jsonl" else _csv(source, table)
     return StreamingResponse(body, media_type=media, headers=_attachment(name))
 
 
@@ -259,22 +258,14 @@ def _attachment(name: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{name}"'}
 
 
-def _select(table: str) -> str:
-    """SQL for one whitelisted table (table names never come from the request unchecked)."""
-    assert table in EXPORT_TABLES
-    order = _ORDER.get(table, "article_id, idx")
-    columns = "* EXCLUDE (data)" if table == "articles" else "*"
-    return f"SELECT {columns} FROM {table} ORDER BY {order}"
-
-
-def _jsonl(db_path: str, table: str) -> Iterator[bytes]:
-    with Store(db_path, read_only=True) as store:
-        if table in _JSON_TABLES:
-            cur = store.con.execute(f"SELECT data FROM {table} ORDER BY {_ORDER[table]}")
+def _jsonl(source: StoreSource, table: str) -> Iterator[bytes]:
+    with source.reader() as store:
+        if table in queries.CONTRACT_TABLES:
+            cur = queries.contract_records(store.con, table)
             while batch := cur.fetchmany(500):
                 yield "".join(json.dumps(json.loads(d), ensure_ascii=False) + "\n" for (d,) in batch).encode()
             return
-        cur = store.con.execute(_select(table))
+        cur = queries.table_rows(store.con, table)
         names = [d[0] for d in cur.description]
         while batch := cur.fetchmany(500):
             lines = (
@@ -283,9 +274,9 @@ def _jsonl(db_path: str, table: str) -> Iterator[bytes]:
             yield "".join(line + "\n" for line in lines).encode()
 
 
-def _csv(db_path: str, table: str) -> Iterator[bytes]:
-    with Store(db_path, read_only=True) as store:
-        cur = store.con.execute(_select(table))
+def _csv(source: StoreSource, table: str) -> Iterator[bytes]:
+    with source.reader() as store:
+        cur = queries.table_rows(store.con, table)
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow([d[0] for d in cur.description])
@@ -302,12 +293,11 @@ def _cell(value: Any) -> Any:
     return ";".join(map(str, value)) if isinstance(value, list) else value
 
 
-def _parquet(db_path: str, table: str) -> FileResponse:
+def _parquet(source: StoreSource, table: str) -> FileResponse:
     handle, path = tempfile.mkstemp(suffix=".parquet", prefix="lagebild-export-")
     os.close(handle)
-    literal = path.replace("'", "''")
-    with Store(db_path, read_only=True) as store:
-        store.con.execute(f"COPY ({_select(table)}) TO '{literal}' (FORMAT PARQUET)")
+    with source.reader() as store:
+        queries.table_to_parquet(store.con, table, path)
     return FileResponse(
         path,
         media_type="application/vnd.apache.parquet",

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
+
+DATE_FORMATS: dict[str, tuple[str, str]] = {
+    "de": ("TT.MM.JJJJ", "%d.%m.%Y"),
+    "en": ("YYYY-MM-DD", "%Y-%m-%d"),
+}
+"""Per interface language: the date format as shown to the user, and as ``strftime`` writes it."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "app": {"de": "Lagebild", "en": "Lagebild"},
@@ -92,6 +100,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "next": {"de": "Weiter", "en": "Next"},
     "not_found": {"de": "Nicht gefunden", "en": "Not found"},
     "error": {"de": "Fehler", "en": "Error"},
+    "outlets_chart_note": {
+        "de": "Je Medium: Anteil der Ereignisse und Zitate seiner Geschichten, die es gebracht hat (dunkel), und "
+        "was es weggelassen hat (hell); nur Geschichten mit mehreren Medien.",
+        "en": "Per outlet: the share of the events and quotes of its stories that it carried (dark) and what it "
+        "left out (light); stories with several outlets only.",
+    },
+    "status_occurred": {"de": "eingetreten", "en": "occurred"},
+    "status_planned": {"de": "geplant", "en": "planned"},
+    "status_threatened": {"de": "angedroht", "en": "threatened"},
+    "status_denied": {"de": "bestritten", "en": "denied"},
+    "status_hypothetical": {"de": "hypothetisch", "en": "hypothetical"},
     "alerts": {"de": "Meldungen", "en": "Alerts"},
     "alert": {"de": "Beobachtung", "en": "Watch"},
     "all_alerts": {"de": "alle Beobachtungen", "en": "all watches"},
@@ -113,6 +132,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Article content is shown as plain text.",
     },
 }
+
+
+def format_day(iso: str | None, lang: str) -> str:
+    """A ``YYYY-MM-DD`` day in the interface language's date format ('' for none)."""
+    if not iso:
+        return ""
+    try:
+        return date.fromisoformat(iso).strftime(DATE_FORMATS[pick_language(lang)][1])
+    except ValueError:
+        return iso
 
 
 def pick_language(value: str | None) -> str:

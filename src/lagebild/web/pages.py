@@ -17,7 +17,7 @@ from lagebild.stories import OutletComparison, dyad_timeline, outlet_comparison
 from lagebild.web import charts
 from lagebild.web.deps import clean_date, clean_text, open_store
 from lagebild.web.highlight import article_marks, segments
-from lagebild.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, pick_language, translator
+from lagebild.web.i18n import DATE_FORMATS, DEFAULT_LANGUAGE, LANGUAGES, format_day, pick_language, translator
 from lagebild.web.search import SearchIndex
 
 STORIES_PER_PAGE = 25
@@ -52,8 +52,12 @@ class Page:
 
     def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         env: jinja2.Environment = self.request.app.state.templates
+        t = translator(self.lang)
         html = env.get_template(name).render(
-            t=translator(self.lang),
+            t=t,
+            status_word=lambda value: _status_word(t, value),
+            date_format=DATE_FORMATS[self.lang][0],
+            format_day=lambda iso: format_day(iso, self.lang),
             lang=self.lang,
             languages=LANGUAGES,
             link=self.link,
@@ -142,6 +146,7 @@ def story_page(
     return view.render(
         "story.html",
         story=story,
+        headline=queries.story_headlines(store.con, [story]).get(story.id),
         story_path="/stories/" + quote(story.id, safe=""),
         entries=entries,
         meta=meta,
@@ -171,6 +176,8 @@ def article_page(article_id: str, request: Request, store: StoreDep, lang: Lang 
     return view.render(
         "article.html",
         article=article,
+        headline=queries.headline(article.title, article.text, article.language),
+        story_headline=queries.story_headlines(store.con, [story]).get(story.id) if story else None,
         segments=segments(article.text, article_marks(article, names)),
         names=names,
         story=story,
@@ -217,7 +224,9 @@ def actor_page(actor_id: str, request: Request, store: StoreDep, lang: Lang = No
 @router.get("/outlets", response_class=HTMLResponse)
 def outlet_page(request: Request, store: StoreDep, lang: Lang = None) -> HTMLResponse:
     return Page(request, lang).render(
-        "outlets.html", rows=queries.outlet_comparison(store.con, charts.CONFLICT_TYPES)
+        "outlets.html",
+        rows=queries.outlet_comparison(store.con, charts.CONFLICT_TYPES),
+        coverage=charts.coverage_bars(_coverage_by_outlet(store)),
     )
 
 
@@ -289,6 +298,33 @@ def _coverage(found: OutletComparison | None) -> list[dict[str, Any]]:
         }
         for c in found.outlets
     ]
+
+
+COVERAGE_STORIES = 300
+"""The outlets chart counts the most recent stories with several outlets, at most this many."""
+
+
+def _coverage_by_outlet(store: Store) -> list[tuple[str, int, int, int, int]]:
+    """Per outlet, over the recent stories it shares with other outlets: (outlet, events carried, events left out,
+    quotes carried, quotes left out), most events first."""
+    totals: dict[str, list[int]] = {}
+    shared = [s["id"] for s in queries.list_stories(store.con) if len(s["sources"]) > 1][:COVERAGE_STORIES]
+    for story_id in shared:
+        found = outlet_comparison(store, story_id)
+        for c in found.outlets if found else []:
+            row = totals.setdefault(c.outlet, [0, 0, 0, 0])
+            for i, n in enumerate((c.events, c.missed_events, c.quotes, c.missed_quotes)):
+                row[i] += len(n)
+    ranked = sorted(totals.items(), key=lambda kv: (-(kv[1][0] + kv[1][1]), kv[0]))
+    return [(outlet, *counts) for outlet, counts in ranked]  # type: ignore[misc]
+
+
+def _status_word(t: Any, value: str | None) -> str:
+    """An event status in the page's language (an unknown status as it is)."""
+    if not value:
+        return ""
+    word = t(f"status_{value}")
+    return value if word == f"status_{value}" else word
 
 
 def _dyad_days(store: Store, a: str, b: str) -> list[tuple[str | None, float]]:

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import duckdb
 
-from lagebild.store import Store, StoreError, serving_marker, snapshot_path
+from lagebild.store import Store, StoreError, copy_to_snapshot, serving_marker, snapshot_path
 from lagebild.store.schema import SCHEMA_VERSION
 
 CHECK_SECONDS = 0.5
@@ -60,12 +60,18 @@ class PublishedStore:
         self._checked = 0.0
         self._retired: list[tuple[float, duckdb.DuckDBPyConnection, Path]] = []
         self._marked = False
+        self._direct: duckdb.DuckDBPyConnection | None = None
 
     def reader(self) -> Store:
-        if time.monotonic() - self._checked >= self.check_seconds or self._con is None:
+        if self._direct is None and (
+            time.monotonic() - self._checked >= self.check_seconds or self._con is None
+        ):
             with self._lock:
-                self._refresh()
-        con = self._con
+                try:
+                    self._refresh()
+                except OSError:  # no snapshot can be written next to the store (a read-only folder): read it
+                    self._direct = self._direct or Store(self.path, read_only=True).con
+        con = self._direct or self._con
         if con is None:
             raise StoreError(f"store {self.path} is being written and has no snapshot yet; retry shortly")
         return Store.over(con.cursor(), self.path)
@@ -81,6 +87,9 @@ class PublishedStore:
             if self._marked:
                 serving_marker(self.path).unlink(missing_ok=True)
                 self._marked = False
+            if self._direct is not None:
+                self._direct.close()
+                self._direct = None
 
     # -- internals -------------------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -107,23 +116,7 @@ class PublishedStore:
         changed = max(_mtime(self.path), _mtime(self.path.with_name(self.path.name + ".wal")))
         if target.exists() and _mtime(target) >= changed:
             return
-        temp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.tmp")
-        con = duckdb.connect()
-        try:
-            try:
-                con.execute(f"ATTACH '{_literal(self.path)}' AS main_store (READ_ONLY)")
-            except duckdb.Error:
-                return  # held by a writer: it publishes the snapshots while this server marks the store
-            con.execute(f"ATTACH '{_literal(temp)}' AS snap")
-            con.execute("COPY FROM DATABASE main_store TO snap")
-            con.execute("DETACH snap")
-            con.execute("DETACH main_store")
-            os.replace(temp, target)
-        except duckdb.Error:
-            return  # a store this version cannot copy: the server keeps what it has
-        finally:
-            con.close()
-            temp.unlink(missing_ok=True)
+        copy_to_snapshot(self.path)  # False while a writer holds the store: it publishes the snapshots then
 
     def _switch(self) -> None:
         """Open the published snapshot when it is not the one being read (each under its own link name, since
@@ -143,11 +136,11 @@ class PublishedStore:
             return
         try:
             con = duckdb.connect(str(link), read_only=True)
-            version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+            version = Store.over(con, link).schema_version()
         except duckdb.Error:
             link.unlink(missing_ok=True)
             return
-        if not version or int(version[0][0]) != SCHEMA_VERSION:
+        if version != SCHEMA_VERSION:
             _drop(con, link)
             return
         if self._con is not None and self._link is not None:
@@ -167,7 +160,3 @@ def _mtime(path: Path) -> int:
         return path.stat().st_mtime_ns
     except FileNotFoundError:
         return 0
-
-
-def _literal(path: Path) -> str:
-    return str(path).replace("'", "''")
