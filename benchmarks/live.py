@@ -5,7 +5,7 @@ Reports server errors, lost and duplicated articles (every published page must b
 a page being fetched to its article being visible through the API (median and maximum), and how many stored pages a
 restarted watcher fetches again (must be 0). Only 127.0.0.1 is ever contacted.
 
-    .venv/bin/python benchmarks/live.py [--pages 1000] [--clients 10] [--workers 2] [--think 0.2] [--timeout 1200]
+    .venv/bin/python benchmarks/live.py [--pages 1000] [--clients 10] [--workers 2] [--think 1.0] [--timeout 1200]
 """
 
 from __future__ import annotations
@@ -88,13 +88,18 @@ class Monitor(threading.Thread):
         self.base, self.stop = base, stop
         self.visible: dict[str, float] = {}
         self.total = 0
+        self.failures: list[str] = []
 
     def run(self) -> None:
         with httpx.Client(base_url=self.base, timeout=60) as client:
             while not self.stop.is_set():
                 offset, total = 0, None
                 while total is None or offset < total:
-                    body = client.get("/api/articles", params={"limit": 200, "offset": offset}).json()
+                    try:
+                        body = client.get("/api/articles", params={"limit": 200, "offset": offset}).json()
+                    except httpx.HTTPError as exc:
+                        self.failures.append(type(exc).__name__)
+                        break
                     now = time.time()
                     total = body["total"]
                     for item in body["items"]:
@@ -177,6 +182,7 @@ def run(pages: int, clients: int, workers: int, timeout: float, think: float) ->
     for browser in browsers:
         statuses.update(browser.statuses)
         failures.extend(browser.failures)
+    failures.extend(monitor.failures)
     return {
         "pages published": pages,
         "articles stored": len(urls),
@@ -200,12 +206,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2, help="pipeline processes of the watcher")
     parser.add_argument("--timeout", type=float, default=1200.0, help="seconds to wait for every page")
-    parser.add_argument("--think", type=float, default=0.2, help="mean seconds a client pauses between pages")
+    parser.add_argument("--think", type=float, default=1.0, help="mean seconds a client pauses between pages")
     args = parser.parse_args()
     result = run(args.pages, args.clients, args.workers, args.timeout, args.think)
     width = max(map(len, result))
     print(
-        f"live ingestion: {args.pages} loopback pages, {args.clients} browsing clients, {args.workers} worker(s)"
+        f"live ingestion: {args.pages} loopback pages, {args.clients} browsing clients (pausing {args.think} s on "
+        f"average), {args.workers} pipeline worker(s)"
     )
     for key, value in result.items():
         print(f"  {key:<{width}}  {value}")

@@ -84,7 +84,7 @@ def test_process_with_pool_matches_single_process(tmp_path, wire_story):
 
 def test_bad_arguments_give_clear_errors(tmp_path):
     result = runner.invoke(app, ["report", "--db", str(tmp_path / "missing.duckdb")])
-    assert result.exit_code == 2 and "no store" in result.output
+    assert result.exit_code == 3 and "no store" in result.output
     result = runner.invoke(
         app, ["export", "--out", str(tmp_path), "--format", "xml", "--db", str(tmp_path / "m")]
     )

@@ -137,10 +137,16 @@ def test_outlet_country_given_or_from_the_country_code_domain(tmp_path):
         {"text": "Bozen. Der Landtag tagte.", "country": "Italy"},
         {"text": "Wien. Der Nationalrat tagte.", "url": "https://www.derstandard.at/story/1"},
         {"text": "London. Parliament met.", "url": "https://www.bbc.co.uk/news/1"},
-        {"text": "Berlin. Der Bundestag tagte.", "url": "https://example.com/1", "country": "nowhere"},
+        {
+            "text": "Berlin. Der Bundestag tagte.",
+            "url": "https://example.com/1",
+            "country": "nowhere",
+        },  # invalid
         {"text": "Kiew. Das Parlament tagte.", "url": "https://news.tv/1"},
     ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     countries = [a.source.country for a in read_paths([str(path)]) if isinstance(a, Article)]
-    assert countries == ["ITA", "AUT", "GBR", None, None]  # unknown names and vanity domains say nothing
+    assert countries == ["ITA", "AUT", "GBR", None]  # vanity domains say nothing
+    failures = [f for f in read_paths([str(path)]) if not isinstance(f, Article)]
+    assert len(failures) == 1 and "'country' is no known country" in failures[0].reason

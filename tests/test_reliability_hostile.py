@@ -153,4 +153,5 @@ def test_hostile_inputs_are_reported_not_fatal(tmp_path):
     assert any(t.startswith("Grüße aus Kiew.") for t in texts)
     assert any(t.startswith("Straße.") for t in texts)
     assert sum("Bundesregierung" in t for t in texts) >= 15
+    assert sum(t.startswith("Berlin (dpa) - Die Bundesregierung") for t in texts) >= 2  # the deep pages
     assert "failures" in run.stdout.lower() and "huge.txt" in run.stdout

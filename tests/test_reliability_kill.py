@@ -95,7 +95,7 @@ def test_sigkill_mid_run_then_resume(tmp_path):
         first_failures = len(store.failures(run_id=1))
     assert committed, "no batch was committed before the kill"
     assert committed < expected
-    assert first_failures % (BATCH_ITEMS - REAL_PER_BATCH) == 0  # whole batches only
+    assert first_failures % (BATCH_ITEMS - REAL_PER_BATCH) == 0  # a batch's ingest failures in one commit
 
     rerun = subprocess.run(cli(corpus, db), capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 1  # the invalid lines are failures

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,8 +66,11 @@ def _article(text: str, kind: str = "text", published: str | None = None, langua
 @given(text=TEXT, html=st.booleans())
 def test_clean_never_raises_and_keeps_text_consistent(text, html):
     raw = f"<html><body><p>{text}</p><script>{text}</script></body></html>" if html else text
-    article = clean.CleanStage()(_article(raw, "html" if html else "text"))
+    article = clean.clean_article(_article(raw, "html" if html else "text"))
     assert isinstance(article.text, str)
+    if raw.strip() and not article.text.strip():  # the stage reports a document without article text
+        with pytest.raises(clean.NoArticleText):
+            clean.CleanStage()(_article(raw, "html" if html else "text"))
     for removed in article.removed:
         assert isinstance(removed.text, str)
     if article.title is not None:

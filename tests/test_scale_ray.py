@@ -10,7 +10,7 @@ import pytest
 from lagebild.executors import LocalExecutor
 from lagebild.ingest import read_paths
 from lagebild.model import Article
-from lagebild.pipeline import article_stages
+from lagebild.pipeline import ArticlePipeline, article_stages
 
 ray = pytest.importorskip("ray")
 
@@ -46,7 +46,7 @@ def _failing_stages():
                 raise ValueError("boom")
             return article
 
-    return [*article_stages(), Explode()]
+    return ArticlePipeline([*article_stages(), Explode()])
 
 
 def _signature(outcomes):
@@ -64,11 +64,14 @@ def test_ray_map_equals_local(executor, articles):
     assert remote == local
     failed = [s for s in remote if s[1] is not None]
     assert failed and all(f[1][0] == "explode" and "boom" in f[1][1] for f in failed)
+    assert all(
+        f[2] is not None and f[2]["entities"] is not None for f in failed
+    )  # the article keeps its records
     assert any(s[2] is not None and s[2]["text"] for s in remote)
 
 
 def test_ray_shards_equal_local(executor, articles, tmp_path):
-    stages = article_stages()
+    stages = ArticlePipeline(article_stages())
     local = _signature(LocalExecutor(workers=1).map(stages, deepcopy(articles)))
     shards = executor.write_shards(stages, deepcopy(articles), tmp_path / "shards")
     assert len(shards) == 5 and all(p.exists() for p in shards)
@@ -85,13 +88,13 @@ def test_process_through_ray_shards_equals_local(executor, tmp_path):
     lines = (CORPUS / "dolomiten.jsonl").read_text(encoding="utf-8").splitlines()[:12]
     (corpus / "part.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     exported = []
-    for name, runner, shards in (
+    for name, runner, _ in (
         ("local", LocalExecutor(workers=1), None),
-        ("ray", executor, tmp_path / "sh"),
+        ("ray", RayExecutor(chunk_size=7, max_in_flight=3, shards=tmp_path / "sh"), None),
     ):
         with Store(tmp_path / f"{name}.duckdb") as store:
-            summary = process([str(corpus)], store, executor=runner, out=tmp_path / name, shards=shards)
+            summary = process([str(corpus)], store, executor=runner, out=tmp_path / name)
         assert summary.articles_out == 12 and not summary.failures
         exported.append((tmp_path / name / "articles.jsonl").read_text(encoding="utf-8"))
     assert exported[0] == exported[1]
-    assert list((tmp_path / "sh" / "run-1").glob("batch-*/shard-*.parquet"))
+    assert list((tmp_path / "sh").glob("run-*/batch-*/shard-*.parquet"))

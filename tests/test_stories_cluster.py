@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 from lagebild.stories import ClusterParams, StoryClusterer
 from lagebild.stories.cluster import StoryState
 from lagebild.stories.text import (
+    FEATURES,
     DocumentFrequencies,
     article_language,
     article_terms,
@@ -135,12 +139,20 @@ def test_empty_and_undated_articles_do_not_fail() -> None:
     assert empty.new_story and undated.new_story
 
 
-def test_joins_below_threshold_only_when_the_best_story_stands_out() -> None:
-    clusterer = StoryClusterer(ClusterParams(threshold=0.5, floor=0.1, margin=3.0))
-    assert clusterer._joins(0.6, 0.5)  # above the threshold
-    assert clusterer._joins(0.3, 0.05)  # clear winner above the floor
-    assert not clusterer._joins(0.3, 0.2)  # runner-up too close
-    assert not clusterer._joins(0.08, 0.0)  # below the floor
+def test_an_article_joins_only_at_the_threshold_even_without_a_rival_story() -> None:
+    report = article("j1", ELECTION, "2021-12-09", "nos")
+    counts = article_terms(report)
+    frequencies = DocumentFrequencies()
+    frequencies.add(list(counts))  # what the clusterer's frequencies will be when it scores the report
+    key, weight = min(frequencies.vector(counts).items(), key=lambda kv: (-kv[1], kv[0]))  # first query term
+    for similarity, joins in ((0.12, False), (0.2, True)):
+        clusterer = StoryClusterer(ClusterParams(threshold=0.16))
+        # the only candidate shares the report's heaviest term, scaled to the wanted cosine
+        spread = math.sqrt((weight / similarity) ** 2 - 1)
+        clusterer.add_story(StoryState(id="only", seq=0, centroid={key: 1.0, FEATURES: spread}))
+        assignment = clusterer.assign(report)
+        assert (assignment.story_id == "only") is joins
+        assert abs(assignment.score - similarity) < 1e-9 or not joins
 
 
 def test_copies_are_only_detected_within_duplicate_days() -> None:
@@ -157,5 +169,16 @@ def test_candidates_are_ranked_by_partial_cosine_not_by_shared_term_count() -> N
     # "broad" shares both query terms but weakly; "focused" shares only the heavier one, strongly
     clusterer.add_story(StoryState(id="broad", seq=0, centroid={1: 0.1, 2: 0.1, 99: 1.0}))
     clusterer.add_story(StoryState(id="focused", seq=1, centroid={1: 1.0}))
-    best, score, _ = clusterer._best_story({1: 0.8, 2: 0.6}, set(), set(), None)
+    best, score = clusterer._best_story({1: 0.8, 2: 0.6}, None)
     assert best == "focused" and abs(score - 0.8) < 1e-9
+
+
+def test_shared_actors_and_events_add_nothing_beyond_the_text() -> None:
+    # the actors count only as terms of the vector (by their IDF): a story that shares the article's actors and
+    # event type but none of its terms scores nothing, so a commonly named actor cannot pull reports together
+    clusterer = StoryClusterer()
+    story = StoryState(
+        id="s", seq=0, n=3, centroid={1: 1.0}, actors=Counter({"DEU.GOV": 3}), events={"PROTEST||"}, norm=1.0
+    )
+    assert clusterer.score(story, {2: 1.0}, None) == 0.0
+    assert clusterer.score(story, {1: 1.0}, None) == 1.0

@@ -237,3 +237,19 @@ def test_segments_cover_text_once() -> None:
     parts = segments(text, marks)
     assert "".join(p.text for p in parts) == text
     assert [p.css for p in parts if p.text == "am Dienstag"] == ["v t"]
+
+
+def test_csv_export_neutralises_formulas():
+    from lagebild.web.api import _cell
+
+    assert [_cell(v) for v in ("=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "Putin", 3, -2)] == [
+        "'=1+1",
+        "'+49 30",
+        "'-2",
+        "'@SUM(A1)",
+        "'\tx",
+        "Putin",
+        3,
+        -2,
+    ]
+    assert _cell(["=a", "b"]) == "'=a;b"

@@ -1,17 +1,29 @@
-"""The command line: ``lagebild process | report | export``."""
+"""The command line: ``lagebild process | report | export | serve``.
+
+Exit status, the same for every command: 0 done; 1 done, but documents failed (``process``) or what was asked for
+does not exist (``report --story``); 2 a wrong command line; 3 the store cannot be opened (locked by another
+process, not a lagebild store); 4 a required library cannot be loaded.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from lagebild import __version__, cli_help
 from lagebild.store import DEFAULT_DB, Store, StoreError, export_jsonl, export_parquet
 
+if TYPE_CHECKING:
+    from lagebild.executors import Executor
+
+EXIT_FAILED, EXIT_USAGE, EXIT_STORE, EXIT_DEPENDENCY = 1, 2, 3, 4
+
+cli_help.plain_help()
 app = typer.Typer(
     help="lagebild: turn noisy multi-outlet news into a structured, provenance-backed record of events.",
     no_args_is_help=True,
@@ -21,6 +33,21 @@ console = Console(width=None if Console().is_terminal else 140)
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"lagebild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """lagebild: turn noisy multi-outlet news into a structured, provenance-backed record of events."""
 
 
 STORE_WAIT = 600.0
@@ -34,13 +61,26 @@ def _open(db: Path, read_only: bool = False, wait: float = STORE_WAIT) -> Store:
         )
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise typer.Exit(EXIT_STORE) from exc
+
+
+def _require(modules: tuple[str, ...], later: tuple[str, ...] = ()) -> None:
+    from lagebild.deps import MissingDependency, check
+
+    try:
+        check(modules, later)
+    except MissingDependency as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_DEPENDENCY) from exc
 
 
 @app.command()
 def process(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files or folders (.txt .html .json .jsonl .warc[.gz]); - for stdin.")
+        list[str],
+        typer.Argument(
+            metavar="INPUT", help="Files or folders (.txt .html .json .jsonl .warc[.gz]); - for stdin."
+        ),
     ],
     db: DbOption = Path(DEFAULT_DB),
     out: Annotated[
@@ -76,15 +116,42 @@ def process(
             "can reach), and the store and the story stage read them from there.",
         ),
     ] = None,
+    commit_every: Annotated[
+        int,
+        typer.Option(
+            "--commit-every",
+            min=1,
+            help="Commit at least every N documents (a killed run loses at most these).",
+        ),
+    ] = 64,
+    commit_seconds: Annotated[
+        float,
+        typer.Option("--commit-seconds", min=0.1, help="Commit at least every T seconds."),
+    ] = 10.0,
+    stage_seconds: Annotated[
+        float,
+        typer.Option(
+            "--stage-seconds",
+            min=0.1,
+            help="Time budget of each stage per document; a stage over it is recorded as a failure.",
+        ),
+    ] = 20.0,
 ) -> None:
     """Ingest INPUTS, run the pipeline, store the articles and optionally export them."""
+    from lagebild.deps import PROCESS_LATER, PROCESS_MODULES
     from lagebild.ingest.country import country_code
+    from lagebild.pipeline import Budget
+    from lagebild.process import CommitPolicy
     from lagebild.process import process as run
 
     if country is not None and country_code(country) is None:
         raise typer.BadParameter(f"unknown country {country!r}", param_hint="--country")
+    if shards is not None and not ray:
+        raise typer.BadParameter("--shards needs --ray", param_hint="--shards")
+    _require(PROCESS_MODULES, PROCESS_LATER)
+    budget = Budget(stage_seconds=stage_seconds, document_seconds=2 * stage_seconds)
 
-    with _open(db) as store, _executor(ray, workers) as executor:
+    with _open(db) as store, _executor(ray, workers, shards) as executor:
         progress = Progress(
             TextColumn("[bold]processing"),
             BarColumn(),
@@ -103,7 +170,8 @@ def process(
                 source=source,
                 country=country,
                 out=out,
-                shards=shards,
+                commit=CommitPolicy(documents=commit_every, seconds=commit_seconds),
+                budget=budget,
                 on_progress=lambda n: progress.advance(task, n),
             )
     table = Table(title=f"Run {summary.run_id}", show_header=False)
@@ -121,7 +189,7 @@ def process(
         table.add_row(f"export {name}", f"{out / name} ({count})")  # type: ignore[operator]
     console.print(table)
     if summary.failures:
-        failed = Table(title="Failures")
+        failed = Table(title="Failures", show_header=True)
         for col in ("path", "stage", "reason"):
             failed.add_column(col, overflow="fold")
         for path, stage, reason in summary.failures[:50]:
@@ -129,18 +197,18 @@ def process(
         console.print(failed)
         if len(summary.failures) > 50:
             console.print(f"... and {len(summary.failures) - 50} more (table 'failures' in the store)")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILED)
 
 
-def _executor(ray: str | None, workers: int | None):  # noqa: ANN202 - LocalExecutor or RayExecutor
+def _executor(ray: str | None, workers: int | None, shards: Path | None) -> Executor:
     if ray:
-        from lagebild.executors.ray_executor import RayExecutor
-
         try:
-            return RayExecutor(None if ray == "local" else ray)
+            from lagebild.executors.ray_executor import RayExecutor
+
+            return RayExecutor(None if ray == "local" else ray, shards=shards)
         except ImportError as exc:
             err.print("[red]error:[/red] --ray needs Ray: pip install 'lagebild[ray]'")
-            raise typer.Exit(2) from exc
+            raise typer.Exit(EXIT_DEPENDENCY) from exc
     from lagebild.executors import LocalExecutor
 
     return LocalExecutor(workers)
@@ -156,6 +224,9 @@ def report(
     from lagebild.report import print_report
 
     with _open(db, read_only=True) as store:
+        if story is not None and store.get_story(story) is None:
+            err.print(f"[red]error:[/red] no story {story!r} in {db}", highlight=False)
+            raise typer.Exit(EXIT_FAILED)
         print_report(store, console, story_id=story, limit=limit)
         console.print(f"store: {db.resolve()}")
 
@@ -169,7 +240,7 @@ def export(
     """Export the store as JSONL (articles, actors, stories) or Parquet (one file per table)."""
     if format not in ("jsonl", "parquet"):
         err.print(f"[red]error:[/red] unknown format {format!r} (jsonl or parquet)")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     with _open(db, read_only=True) as store:
         counts = export_jsonl(store, out) if format == "jsonl" else export_parquet(store, out)
     for name, count in counts.items():
@@ -195,7 +266,7 @@ def _sources(path: Path):  # noqa: ANN202 - a WatchConfig
         return load_sources(path)
     except SourcesError as exc:
         err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise typer.Exit(EXIT_USAGE) from exc
 
 
 @app.command()
@@ -217,6 +288,9 @@ def serve(
 ) -> None:
     """Serve the web UI and REST API over the store (while other processes may write it), or with --watch, watch
     sources into it at the same time."""
+    from lagebild.deps import SERVE_MODULES
+
+    _require(SERVE_MODULES)
     if watch is not None:
         from lagebild.live.run import serve_watching
 
@@ -228,7 +302,7 @@ def serve(
 
     if not db.exists():
         err.print(f"[red]error:[/red] no store at {db}")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_STORE)
     run_server(db, host=host, port=port)
 
 

@@ -1,20 +1,39 @@
-"""One processing run: ingest, per-article stages on an executor, store in batches, corpus stages, exports."""
+"""One processing run: ingest, per-article stages on an executor, commits, corpus stages, exports.
+
+The loop reads the inputs in batches. For each batch the batch stages prepare the per-article stages' resources,
+the executor runs the stages, and the outcomes are committed as they come: at most every ``CommitPolicy.documents``
+documents or ``CommitPolicy.seconds`` seconds, each commit one transaction with its articles, failures and what the
+batch stages learned from them. A killed run loses at most the documents since its last commit; a rerun skips what
+is stored. The run stages (stories, actor records) follow the last batch.
+"""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from queue import Queue
 
+from lagebild.corpus import BatchStage
+from lagebild.executors import Executor
 from lagebild.ingest import IngestFailure, Item, read_paths
 from lagebild.model import Article
-from lagebild.pipeline import article_stages
+from lagebild.pipeline import ArticlePipeline, Budget, article_stages, corpus_stages
 from lagebild.store import Store, export_jsonl
 
 BATCH_SIZE = 256
+
+
+@dataclass(frozen=True)
+class CommitPolicy:
+    """Commit the outcomes at least every ``documents`` documents and every ``seconds`` seconds."""
+
+    documents: int = 64
+    seconds: float = 10.0
 
 
 @dataclass
@@ -31,6 +50,7 @@ class RunSummary:
     exports: dict[str, int] = field(default_factory=dict)
     stories: tuple[int, int, int] = (0, 0, 0)
     """Articles placed in stories, stories started, near-duplicate copies found."""
+    commits: int = 0
 
     @property
     def articles_per_second(self) -> float:
@@ -43,73 +63,80 @@ def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+def read_ahead(batches: Iterator[list[Item]]) -> Iterator[list[Item]]:
+    """``batches`` with the next one read in a thread while the current one runs (reading and decoding a batch
+    takes seconds of the driver's time, during which the workers would otherwise wait)."""
+    ready: Queue[list[Item] | BaseException | None] = Queue(maxsize=1)
+
+    def fill() -> None:
+        try:
+            for batch in batches:
+                ready.put(batch)
+        except BaseException as exc:  # noqa: BLE001 - handed to the loop, which raises it
+            ready.put(exc)
+        else:
+            ready.put(None)
+
+    threading.Thread(target=fill, name="lagebild-ingest", daemon=True).start()
+    while (batch := ready.get()) is not None:
+        if isinstance(batch, BaseException):
+            raise batch
+        yield batch
+
+
 def process(
     inputs: Iterable[str],
     store: Store,
     *,
-    executor: object,
+    executor: Executor,
     source: str | None = None,
     country: str | None = None,
     out: str | Path | None = None,
     on_progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
-    shards: str | Path | None = None,
+    commit: CommitPolicy | None = None,
+    budget: Budget | None = None,
 ) -> RunSummary:
     """Process ``inputs`` into ``store``; documents already stored (same content id) are skipped.
 
     ``source`` names the outlet of every input; ``country`` is the outlet country of inputs that name none and
-    whose domain does not give one.
-
-    Each batch is committed in one transaction together with its source-profile counts and failures, so a run that is
-    killed resumes on rerun without losing or duplicating anything. With ``shards`` and an executor that can write
-    them (Ray), the workers write their results as Parquet shards under ``shards/run-<id>/`` and the store and the
-    corpus-level stages read them from there, so the driver never holds a batch's results in flight.
+    whose domain does not give one. ``budget`` limits the time of each stage per document.
     """
-    from lagebild.clean import SourceProfiles, lines_for_profile, source_key
-    from lagebild.entities.learned import learn_batch
     from lagebild.ingest.country import country_code
 
     started = time.perf_counter()
     run_id = store.start_run()
     summary = RunSummary(run_id=run_id)
-    profiles = SourceProfiles.from_rows(store.load_profiles())
     home = country_code(country)
-    for number, batch in enumerate(batched(read_paths(inputs, source), batch_size)):
+    batch_stages, run_stages = corpus_stages()
+    committer = _Committer(store, run_id, batch_stages, commit or CommitPolicy(), summary)
+    for batch in read_ahead(batched(read_paths(inputs, source), batch_size)):
         summary.documents_in += len(batch)
-        failures = [(f.path, "ingest", f.reason) for f in batch if isinstance(f, IngestFailure)]
+        committer.failures += [(f.path, "ingest", f.reason) for f in batch if isinstance(f, IngestFailure)]
         articles = _fresh(store, [a for a in batch if isinstance(a, Article)], summary)
         for article in articles:
             article.source.country = article.source.country or home
-        touched: set[tuple[str, str]] = set()
-        for article in articles:
-            key = source_key(article)
-            if key:
-                lines = lines_for_profile(article)
-                profiles.observe(key, lines)
-                touched.update((key, line) for line in lines)
-        known, overlay = _learned_overlay(store)
-        stages = article_stages(profiles.repeated(source for source, _ in touched), learned=overlay)
-        done: list[Article] = []
-        for outcome in _outcomes(executor, stages, articles, shards, run_id, number):
+        resources: dict[str, object] = {}
+        for stage in batch_stages:
+            prepared = time.perf_counter()
+            resources.update(stage.prepare(store, articles))
+            summary.stage_seconds[stage.name] += time.perf_counter() - prepared
+        pipeline = ArticlePipeline(article_stages(**resources), budget or Budget())
+        for outcome in executor.map(pipeline, articles) if articles else ():
             summary.stage_seconds.update(outcome.timings)
-            if outcome.article is not None:
-                done.append(outcome.article)
-            elif outcome.failure is not None:
-                failures.append((outcome.path or "?", *outcome.failure))
+            failure = (outcome.path or "?", *outcome.failure) if outcome.failure is not None else None
+            committer.add(outcome.article, failure)
             if on_progress:
                 on_progress(1)
+        committer.flush()
         if on_progress:
             on_progress(len(batch) - len(articles))
-        rows = _profile_rows(profiles, touched)
-        learned = learn_batch(done, known)
-        summary.articles_out += store.save_batch(done, run_id, rows, failures, learned)
-        summary.failures.extend(failures)
-    from lagebild.stories import update_stories
-
-    stories = update_stories(store)
-    summary.stories = (stories.assigned, len(stories.new_stories), stories.duplicates)
-    summary.stage_seconds["stories"] += stories.seconds
-    _collect_actors(store)
+    committer.flush()
+    for stage in run_stages:
+        report = stage.run(store)
+        summary.stage_seconds[stage.name] += report.seconds
+        if stage.name == "stories":
+            summary.stories = (report.counts["assigned"], report.counts["new"], report.counts["duplicates"])
     summary.seconds = time.perf_counter() - started
     store.finish_run(
         run_id,
@@ -124,21 +151,56 @@ def process(
     return summary
 
 
-def _outcomes(
-    executor: object,
-    stages: list,
-    articles: list[Article],
-    shards: str | Path | None,
-    run_id: int,
-    number: int,
-) -> Iterable:
-    """The executor's outcomes, through Parquet shards when asked for and the executor writes them."""
-    if shards is None or not hasattr(executor, "write_shards") or not articles:
-        return executor.map(stages, articles)  # type: ignore[attr-defined]
-    from lagebild.executors.ray_executor import read_shards
+class _Committer:
+    """Collects outcomes and commits them when the policy says so."""
 
-    folder = Path(shards) / f"run-{run_id}" / f"batch-{number:06d}"
-    return read_shards(executor.write_shards(stages, articles, folder))
+    def __init__(
+        self,
+        store: Store,
+        run_id: int,
+        stages: Sequence[BatchStage],
+        policy: CommitPolicy,
+        summary: RunSummary,
+    ) -> None:
+        self.store, self.run_id, self.stages, self.policy, self.summary = (
+            store,
+            run_id,
+            stages,
+            policy,
+            summary,
+        )
+        self.articles: list[Article] = []
+        self.failures: list[tuple[str, str, str]] = []
+        self.documents = 0
+        self.last = time.monotonic()
+
+    def add(self, article: Article | None, failure: tuple[str, str, str] | None) -> None:
+        """One document's outcome: its article (with what the stages produced) and its failure, if any. Failures
+        at ingest ride along with the next commit (they cost no stage time to redo)."""
+        if article is not None:
+            self.articles.append(article)
+        if failure is not None:
+            self.failures.append(failure)
+        self.documents += 1
+        if self.documents >= self.policy.documents or time.monotonic() - self.last >= self.policy.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        self.last = time.monotonic()
+        if not self.documents and not self.failures:
+            return
+        started = time.perf_counter()
+        taught: dict[str, object] = {}
+        for stage in self.stages:
+            taught.update(stage.commit(self.articles))
+        written = self.store.save_batch(self.articles, self.run_id, failures=self.failures, **taught)  # type: ignore[arg-type]
+        for stage in self.stages:
+            stage.committed(self.store)
+        self.summary.articles_out += written
+        self.summary.failures.extend(self.failures)
+        self.summary.commits += 1
+        self.summary.stage_seconds["store commits"] += time.perf_counter() - started
+        self.articles, self.failures, self.documents = [], [], 0
 
 
 def _fresh(store: Store, articles: list[Article], summary: RunSummary) -> list[Article]:
@@ -152,37 +214,3 @@ def _fresh(store: Store, articles: list[Article], summary: RunSummary) -> list[A
         known.add(article.id)
         fresh.append(article)
     return fresh
-
-
-def _profile_rows(profiles: object, touched: set[tuple[str, str]]) -> list[tuple[str, str, int]]:
-    from lagebild.clean.profiles import line_key
-
-    rows = {(source, line_key(line)): profiles.count(source, line) for source, line in touched}  # type: ignore[attr-defined]
-    return [(source, key, count) for (source, key), count in rows.items() if count]
-
-
-def _learned_overlay(store: Store) -> tuple[dict, tuple]:
-    """The learned actors of the store by id, and the overlay payload the entity stage registers."""
-    from lagebild.entities.learned import from_record, overlay_payload
-
-    known = {actor.id: actor for actor in map(from_record, store.load_learned_actors())}
-    return known, overlay_payload(known.values())
-
-
-def _collect_actors(store: Store) -> None:
-    """Store the dictionary records of every actor that articles refer to (learned actors are stored already)."""
-    ids = {
-        row[0]
-        for row in store.con.execute(
-            """SELECT actor FROM entities WHERE actor IS NOT NULL
-               UNION SELECT speaker_actor FROM quotes WHERE speaker_actor IS NOT NULL
-               UNION SELECT unnest(source) FROM events UNION SELECT unnest(target) FROM events"""
-        ).fetchall()
-        if row[0]
-    }
-    if not ids:
-        return
-    from lagebild.entities.actors import packaged_actors
-
-    actors = packaged_actors()
-    store.save_actors(actors[i] for i in sorted(ids) if i in actors)

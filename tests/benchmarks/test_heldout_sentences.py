@@ -2,7 +2,8 @@
 
 Held-out text: the ``test`` / ``heldout`` halves under benchmarks/data, and, where the data folder is found beside the
 repository (``../shared/data``), the test ranges the benchmarks read from it: GermEval 2014 test sentences 3001-5100,
-German Europarl NER test, the held-out PLOVER records and the held-out half of trafilatura-eval. A fragment counts
+German Europarl NER test, the held-out PLOVER records, the held-out half of trafilatura-eval and the SmartData
+articles of the story gold's held-out half. A fragment counts
 when ``WINDOW`` consecutive words of a held-out text appear, in that order, in a file under src/ or tests/ (case and
 punctuation ignored).
 """
@@ -86,6 +87,10 @@ def shared_heldout(data: Path) -> Iterator[tuple[str, str]]:
         if not tuning_half(url):
             for snippet in (entry.get("with") or []) + (entry.get("without") or []):
                 yield f"trafilatura-eval {entry.get('file')}", snippet
+    stories = _benchmark("stories")
+    heldout = {g.key.split(":", 1)[1] for g in stories.load_gold() if g.half == "heldout"}
+    for key, article in stories.smartdata_articles(data, heldout).items():
+        yield f"story gold {key}", article.text
 
 
 def project_files() -> Iterator[Path]:

@@ -64,6 +64,15 @@ def parse(html: str) -> etree._Element | None:
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
+def parser_problem() -> str | None:
+    """The last serious complaint of the HTML parser about the page parsed last in this process (a resource
+    limit such as nesting deeper than 256 levels), or None."""
+    for entry in reversed(_parser().error_log):
+        if entry.level == etree.ErrorLevels.FATAL or entry.type_name == "ERR_RESOURCE_LIMIT":
+            return entry.message.strip()
+    return None
+
+
 def _clean_bytes(html: str) -> bytes:
     """UTF-8 bytes of a page without the characters XML cannot hold (controls, surrogates, U+FFFE/U+FFFF)."""
     data = html.encode("utf-8", "ignore").translate(None, _CONTROL_BYTES)  # "ignore" drops lone surrogates
@@ -76,7 +85,36 @@ def visible_lines(html: str) -> list[str]:
     tree = parse(html)
     if tree is None:
         return [line for line in (raw.strip() for raw in html.splitlines()) if line]
+    if parser_problem():  # the parser gave up part of the page (nesting beyond its depth limit)
+        return tag_free_lines(html)
     return tree_lines(tree)
+
+
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][\w:-]*)[^>]*>?", re.S)
+
+
+def tag_free_lines(html: str) -> list[str]:
+    """The text lines of a page read without a parser, in one linear pass: tags become line breaks at block
+    elements, script, style and other invisible blocks and comments are dropped. For pages the parser cannot hold
+    (nesting deeper than its limit)."""
+    parts: list[str] = []
+    position, hidden = 0, None
+    for match in _MARKUP.finditer(html):
+        if hidden is None:
+            parts.append(html[position : match.start()])
+        closing, name = match[1], (match[2] or "").lower()
+        if hidden is None and name in _INVISIBLE and not closing:
+            hidden = name
+        elif hidden is not None and closing and name == hidden:
+            hidden = None
+        if name in _BLOCK or name == "br":
+            parts.append("\n")
+        position = match.end()
+    if hidden is None:
+        parts.append(html[position:])
+    text = _CONTROL.sub("", html_lib.unescape("".join(parts)))
+    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line]
 
 
 def tree_lines(tree: etree._Element) -> list[str]:
@@ -263,7 +301,9 @@ def _main_text(tree: etree._Element, url: str | None) -> str:
                 include_tables=True,
                 deduplicate=False,
             )
-    except Exception:  # noqa: BLE001 - third-party parser on arbitrary input must not break the stage
+    except ImportError:
+        raise  # a broken install (trafilatura or lxml's html-clean missing) is no odd page
+    except Exception:  # noqa: BLE001 - trafilatura on arbitrary input: the visible lines take over
         doc = None
     return (getattr(doc, "text", None) or "") if doc is not None else ""
 
@@ -274,6 +314,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     tree = parse(html)
     if tree is None:
         return HtmlExtract()
+    problem = parser_problem()
     meta = meta_tags(tree)
     title, date = page_metadata(tree, meta)
     text = _main_text(tree, url)
@@ -285,7 +326,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     visible: list[str] = []
     if not lines:  # the caller falls back to the visible lines (trafilatura worked on a copy of the tree)
         try:
-            visible = tree_lines(tree)
+            visible = tag_free_lines(html) if problem else tree_lines(tree)
         except ValueError:
             visible = []
     return HtmlExtract(lines=lines, visible=visible, title=title, date=date, lead=lead)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lagebild.clean.dates import date_from_url, find_date
-from lagebild.clean.html import extract_html, visible_lines
+from lagebild.clean.html import extract_html, parser_problem, visible_lines
 from lagebild.clean.linemodel import LineModel
 from lagebild.clean.lines import LineResult, classify_lines
 from lagebild.clean.profiles import SourceProfiles, line_key
@@ -109,17 +109,39 @@ def _keep_unexplained(result: LineResult) -> None:
     result.removed = [r for r in result.removed if r.reason != "other"]
 
 
+class NoArticleText(ValueError):
+    """A non-empty document gave no article text."""
+
+
 class CleanStage:
-    """Picklable pipeline stage: ``stage(article) -> article`` with optional per-source profiles."""
+    """Picklable pipeline stage: ``stage(article) -> article`` with optional per-source profiles.
+
+    A document with content that gives no article text fails the stage with the reason (for HTML, the parser's
+    complaint, such as nesting beyond its depth limit).
+    """
+
+    name = "clean"
+    requires = ("raw", "source")
+    assigns = ("title", "dateline", "text", "published", "published_from", "removed", "captions")
+    resources = ("line model", "source profiles")
 
     def __init__(self, profiles: SourceProfiles | None = None) -> None:
         self.profiles = profiles
 
     def __call__(self, article: Article) -> Article:
-        try:
-            return clean_article(article, self.profiles)
-        except Exception:  # noqa: BLE001 - a stage never raises; keep the raw text as body
-            raw = article.raw
-            if raw is not None and raw.kind == "text" and not article.text:
-                article.text = "\n\n".join(_text_lines(raw.content))
-            return article
+        raw = article.raw
+        article = clean_article(article, self.profiles)
+        if raw is not None and raw.content.strip() and not article.text.strip():
+            raise NoArticleText(_no_text_reason(raw.kind, raw.content, article.removed))
+        return article
+
+
+def _no_text_reason(kind: str, content: str, removed: list) -> str:
+    reason = f"no article text in {len(content):,} characters of {kind}"
+    if removed:
+        reason += f" ({len(removed)} lines removed as boilerplate)"
+    if kind == "html":
+        problem = parser_problem()
+        if problem:
+            reason += f"; the HTML parser reports: {problem}"
+    return reason

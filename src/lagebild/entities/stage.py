@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 from lagebild.entities import actors as dictionary
@@ -28,6 +27,11 @@ class EntityStage:
     the dictionary in the process it runs in (None leaves the process's overlay as it is).
     """
 
+    name = "entity"
+    requires = ("text", "language", "published")
+    assigns = ("entities",)
+    resources = ("CRF model", "actor dictionary", "learned actors")
+
     def __init__(
         self, gazetteer: bool = True, roles: bool = True, learned: tuple[str, tuple] | None = None
     ) -> None:
@@ -38,12 +42,8 @@ class EntityStage:
     def __call__(self, article: Article) -> Article:
         text = article.text or ""
         if self.learned is not None:
-            with contextlib.suppress(Exception):  # a malformed overlay leaves the dictionary alone
-                register_payload(self.learned)
-        try:
-            article.entities = self._entities(article, text[:MAX_CHARS])
-        except Exception:  # noqa: BLE001 - a stage never fails an article
-            article.entities = []
+            register_payload(self.learned)
+        article.entities = self._entities(article, text[:MAX_CHARS])
         return article
 
     def _entities(self, article: Article, text: str) -> list[Entity]:

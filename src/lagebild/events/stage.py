@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from lagebild.events.features import find_triggers, may_have_events, sentence_features
 from lagebild.events.rules import decide
 from lagebild.model import Article, Entity, Event, Quote, Span, Timex
-
-log = logging.getLogger(__name__)
 
 _MAX_SENTENCE = 2000  # characters; longer "sentences" are split into windows of this size
 
@@ -74,12 +71,13 @@ def code_article(article: Article) -> list[Event]:
 
 
 class EventStage:
-    """Pipeline stage ``stage(article) -> article`` filling ``article.events``; never raises on odd input."""
+    """Pipeline stage ``stage(article) -> article`` filling ``article.events``."""
+
+    name = "event"
+    requires = ("text", "language", "sentences", "entities", "timexes", "quotes", "published", "source")
+    assigns = ("events",)
+    resources = ("event lexicon", "actor chooser", "gazetteer", "actor dictionary")
 
     def __call__(self, article: Article) -> Article:
-        try:
-            article.events = code_article(article)
-        except Exception:  # noqa: BLE001 - a stage degrades, it does not stop the pipeline
-            log.exception("event coding failed for article %s", article.id)
-            article.events = []
+        article.events = code_article(article)
         return article

@@ -2,18 +2,19 @@
 
 ``RayExecutor(address)`` connects to a running cluster (``"auto"``, ``"ray://head:10001"``, ``"head:6379"``) or,
 with ``address=None``, starts a local Ray instance. ``map`` has the contract of
-:class:`~lagebild.executors.local.LocalExecutor`: outcomes come back in input order. Every worker node needs lagebild
-installed (the same version as the driver).
+:class:`~lagebild.executors.Executor`: outcomes come back in input order. Every worker node needs lagebild installed
+(the same version as the driver).
 
-For corpora larger than the driver's memory, :meth:`RayExecutor.write_shards` lets the workers write their outcomes as
-Parquet shards (one file per chunk, written atomically) and :func:`read_shards` streams them back, so corpus-level
-stages and the store can read the shards instead of the driver holding every article.
+For corpora larger than the driver's memory, ``RayExecutor(shards=DIR)`` lets the workers write their outcomes as
+Parquet shards (one file per chunk, written atomically, ``DIR/run-<start>-<pid>/batch-<n>/``) that ``map`` streams
+back, so the driver never holds a batch's results in flight.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.model import Article
-from lagebild.pipeline import Outcome, Stage, run_stages
+from lagebild.pipeline import ArticlePipeline, Outcome
 
 DEFAULT_CHUNK = 32
 """Articles per Ray task: large enough to amortise task overhead, small enough to balance the load."""
@@ -35,13 +36,13 @@ def _ray() -> Any:
     return ray
 
 
-def run_chunk(stages: Sequence[Stage], articles: Sequence[Article]) -> list[Outcome]:
+def run_chunk(pipeline: ArticlePipeline, articles: Sequence[Article]) -> list[Outcome]:
     """Outcomes of one chunk (the body of a Ray task)."""
-    return [run_stages(stages, article) for article in articles]
+    return [pipeline(article) for article in articles]
 
 
 def write_shard(
-    stages: Sequence[Stage], articles: Sequence[Article], first: int, out_dir: str
+    pipeline: ArticlePipeline, articles: Sequence[Article], first: int, out_dir: str
 ) -> tuple[str, int, int]:
     """Run one chunk and write its outcomes to ``out_dir/shard-<first>.parquet``; returns (path, ok, failed).
 
@@ -50,7 +51,7 @@ def write_shard(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    outcomes = run_chunk(stages, articles)
+    outcomes = run_chunk(pipeline, articles)
     columns: dict[str, list[Any]] = {name: [] for name in SHARD_SCHEMA_FIELDS}
     for offset, outcome in enumerate(outcomes):
         article = outcome.article
@@ -95,7 +96,8 @@ class RayExecutor:
     ``address`` None starts a local Ray instance (``num_cpus`` CPUs, no dashboard) that :meth:`close` shuts down; an
     address connects to a running cluster, which is left running. When Ray is already initialised in this process
     the executor uses it as it is. At most ``max_in_flight`` chunks are submitted at once (default: twice the
-    cluster's CPUs), which bounds the driver's memory on long inputs.
+    cluster's CPUs), which bounds the driver's memory on long inputs. With ``shards`` (a folder every worker reaches
+    under the same path) the workers write their outcomes there and ``map`` reads them back.
     """
 
     def __init__(
@@ -106,9 +108,12 @@ class RayExecutor:
         max_in_flight: int | None = None,
         num_cpus: int | None = None,
         init_options: dict[str, Any] | None = None,
+        shards: str | Path | None = None,
     ) -> None:
         ray = _ray()
         self.chunk_size = max(1, chunk_size)
+        self.shards = Path(shards) / f"run-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}" if shards else None
+        self._batches = 0
         self._owns = False
         if not ray.is_initialized():
             options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
@@ -134,20 +139,25 @@ class RayExecutor:
             _ray().shutdown()
             self._owns = False
 
-    def map(self, stages: Sequence[Stage], articles: Iterable[Article]) -> Iterator[Outcome]:
-        """Outcomes for ``articles`` in their order."""
+    def map(self, pipeline: ArticlePipeline, articles: Sequence[Article]) -> Iterator[Outcome]:
+        """Outcomes for ``articles`` in their order (through Parquet shards when the executor has a folder)."""
+        if self.shards is not None:
+            self._batches += 1
+            folder = self.shards / f"batch-{self._batches:06d}"
+            yield from read_shards(self.write_shards(pipeline, articles, folder) if articles else [])
+            return
         ray = _ray()
-        stages_ref = ray.put(list(stages))
+        pipeline_ref = ray.put(pipeline)
         pending: deque[Any] = deque()
         for chunk in _chunks(articles, self.chunk_size):
-            pending.append(self._run.remote(stages_ref, chunk))
+            pending.append(self._run.remote(pipeline_ref, chunk))
             if len(pending) >= self.max_in_flight:
                 yield from ray.get(pending.popleft())
         while pending:
             yield from ray.get(pending.popleft())
 
     def write_shards(
-        self, stages: Sequence[Stage], articles: Iterable[Article], out_dir: str | Path
+        self, pipeline: ArticlePipeline, articles: Iterable[Article], out_dir: str | Path
     ) -> list[Path]:
         """Let the workers run ``articles`` and write their outcomes as Parquet shards into ``out_dir``.
 
@@ -157,12 +167,12 @@ class RayExecutor:
         ray = _ray()
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        stages_ref = ray.put(list(stages))
+        pipeline_ref = ray.put(pipeline)
         pending: deque[Any] = deque()
         paths: list[Path] = []
         first = 0
         for chunk in _chunks(articles, self.chunk_size):
-            pending.append(self._write.remote(stages_ref, chunk, first, str(out)))
+            pending.append(self._write.remote(pipeline_ref, chunk, first, str(out)))
             first += len(chunk)
             if len(pending) >= self.max_in_flight:
                 paths.append(Path(ray.get(pending.popleft())[0]))

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from lagebild.ingest.country import outlet_country
 from lagebild.ingest.decode import BinaryContent, decode_bytes
+from lagebild.ingest.fields import InvalidField, validated
 from lagebild.model import Article, Raw, Source, content_id
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -260,22 +261,22 @@ def _record(record: Any, where: str, source: str | None) -> Iterator[Item]:
         return
     if kind == "text" and sniff_kind(content) == "html":
         kind = "html"
-    url = _str_or_none(record.get("url"))
+    try:
+        fields = validated(record)
+    except InvalidField as exc:
+        yield IngestFailure(where, f"invalid field: {exc}")
+        return
     yield make_article(
         decode_bytes(content.encode("utf-8", errors="replace")),
         kind,
         path=where,
-        url=url,
-        source=source or _str_or_none(record.get("source")),
-        published=_str_or_none(record.get("published")),
-        fetched=_str_or_none(record.get("fetched")),
-        language=_str_or_none(record.get("language")),
-        country=_str_or_none(record.get("country")),
+        url=fields["url"],
+        source=source or fields["source"],
+        published=fields["published"],
+        fetched=fields["fetched"],
+        language=fields["language"],
+        country=fields["country"],
     )
-
-
-def _str_or_none(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
 
 
 def read_warc(path: Path, source: str | None = None) -> Iterator[Item]:

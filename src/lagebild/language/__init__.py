@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lagebild.language.detect import detect_language
-from lagebild.language.sentences import paragraph_bounds, split_sentences, split_sentences_somajo
+from lagebild.language.sentences import bounded, split_sentences, split_sentences_somajo
 from lagebild.model import Article, Span
 
 __all__ = ["LanguageStage", "detect_language", "split_sentences", "split_sentences_somajo"]
@@ -18,6 +18,11 @@ class LanguageStage:
     for German and English (slower) and the fast rules for other languages.
     """
 
+    name = "language"
+    requires = ("text", "raw")
+    assigns = ("language", "sentences")
+    resources = ("language identifier", "abbreviation lists")
+
     def __init__(self, splitter: str = "fast") -> None:
         if splitter not in ("fast", "somajo"):
             raise ValueError(f"unknown splitter {splitter!r}")
@@ -28,10 +33,7 @@ class LanguageStage:
         if article.language is None:
             hint = article.raw.language if article.raw is not None else None
             article.language = hint or detect_language(text)
-        try:
-            article.sentences = self._split(text, article.language)
-        except Exception:  # noqa: BLE001 - degrade to one span per paragraph rather than fail the article
-            article.sentences = [Span(start, end) for start, end in paragraph_bounds(text)]
+        article.sentences = bounded(self._split(text, article.language), text)
         return article
 
     def _split(self, text: str, language: str | None) -> list[Span]:

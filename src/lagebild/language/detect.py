@@ -31,10 +31,7 @@ def detect_language(text: str) -> str | None:
     fast = _by_function_words(sample)
     if fast is not None:
         return fast
-    try:
-        code, _ = _identifier().classify(sample)
-    except Exception:  # noqa: BLE001 - never fail a stage on odd input
-        return None
+    code, _ = _identifier().classify(sample)
     return str(code)
 
 

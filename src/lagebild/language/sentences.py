@@ -87,6 +87,28 @@ def split_at_colons(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+MAX_SENTENCE_CHARS = 1500
+"""Longer stretches without a sentence boundary (run-on scrapes, one-line dumps) become pseudo-sentences."""
+
+
+def bounded(spans: list[Span], text: str, limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
+    """``spans`` with every span longer than ``limit`` cut into pseudo-sentences of at most ``limit`` characters,
+    at the last whitespace before the limit (a hard cut where there is none), so later stages see bounded input."""
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        while span.end - start > limit:
+            cut = text.rfind(" ", start + limit // 2, start + limit)
+            cut = cut if cut > start else start + limit
+            out.append(Span(start, cut))
+            start = cut
+            while start < span.end and text[start].isspace():
+                start += 1
+        if span.end > start:
+            out.append(Span(start, span.end))
+    return out
+
+
 def _spans(text: str, cuts: list[int]) -> list[Span]:
     spans = []
     for start, end in zip(cuts, cuts[1:], strict=False):

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import importlib
-import logging
 from typing import Any
 
 from lagebild.model import Article
 from lagebild.quotes.finder import Resolver, find_quotes
-
-log = logging.getLogger(__name__)
 
 
 def _resolver_for(article: Article) -> Resolver | None:
@@ -39,17 +36,18 @@ def _actor_id(found: Any) -> str | None:
 class QuoteStage:
     """Picklable stage ``stage(article) -> article`` that finds quotations and their speakers."""
 
+    name = "quote"
+    requires = ("text", "language", "sentences", "entities", "published")
+    assigns = ("quotes",)
+    resources = ("speech verbs", "actor dictionary")
+
     def __call__(self, article: Article) -> Article:
-        try:
-            sentences = [(s.start, s.end) for s in article.sentences] or None
-            article.quotes = find_quotes(
-                article.text or "",
-                article.language or "de",
-                entities=[e for e in article.entities if e.label in {"PER", "ORG"}],
-                sentences=sentences,
-                resolver=_resolver_for(article),
-            )
-        except Exception:  # noqa: BLE001 - a stage must never stop the pipeline
-            log.exception("quotation finding failed for article %s", article.id)
-            article.quotes = []
+        sentences = [(s.start, s.end) for s in article.sentences] or None
+        article.quotes = find_quotes(
+            article.text or "",
+            article.language or "de",
+            entities=[e for e in article.entities if e.label in {"PER", "ORG"}],
+            sentences=sentences,
+            resolver=_resolver_for(article),
+        )
         return article

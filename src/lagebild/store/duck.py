@@ -327,11 +327,8 @@ class Store:
                 self._insert_articles(fresh, start, run_id)
             if profiles:
                 self._upsert_profiles(profiles)
-            for path, stage, reason in failures:
-                self.con.execute(
-                    "INSERT INTO failures (run_id, path, stage, reason) VALUES (?, ?, ?, ?)",
-                    [run_id, path, stage, reason],
-                )
+            if failures:
+                self._insert_failures(run_id, failures)
             if learned:
                 self._upsert_learned(learned)
         return len(fresh)
@@ -408,6 +405,23 @@ class Store:
             if columns["article_id"]:
                 self._insert_columns(name, columns)
 
+    def _insert_failures(self, run_id: int | None, failures: Sequence[tuple[str, str, str]]) -> None:
+        rows = pa.table(
+            {
+                "run_id": pa.array([run_id] * len(failures), type=pa.int64()),
+                "path": pa.array([f[0] for f in failures], type=pa.string()),
+                "stage": pa.array([f[1] for f in failures], type=pa.string()),
+                "reason": pa.array([f[2] for f in failures], type=pa.string()),
+            }
+        )
+        self.con.register("_failures", rows)
+        try:
+            self.con.execute(
+                "INSERT INTO failures (run_id, path, stage, reason) SELECT run_id, path, stage, reason FROM _failures"
+            )
+        finally:
+            self.con.unregister("_failures")
+
     def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
         schema = _ARROW_SCHEMAS[table]
         arrow = pa.table(
@@ -477,6 +491,15 @@ class Store:
             self.con.unregister("_profiles")
 
     # -- actors and stories ----------------------------------------------------------------------------------
+    def referenced_actor_ids(self) -> set[str]:
+        """Ids of every actor an entity, a quote's speaker or an event's source or target refers to."""
+        rows = self.con.execute(
+            """SELECT actor FROM entities WHERE actor IS NOT NULL
+               UNION SELECT speaker_actor FROM quotes WHERE speaker_actor IS NOT NULL
+               UNION SELECT unnest(source) FROM events UNION SELECT unnest(target) FROM events"""
+        ).fetchall()
+        return {row[0] for row in rows if row[0]}
+
     def save_actors(self, actors: Iterable[Actor]) -> None:
         rows = [
             (a.id, a.name, a.country, a.sector, a.kind, json.dumps(a.to_dict(), ensure_ascii=False))

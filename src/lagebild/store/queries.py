@@ -403,10 +403,10 @@ def list_actors(
     total = int(scalar(con, f"SELECT count(*) FROM actors ac{f.sql}", f.params) or 0)
     items = rows(
         con,
-        f"""WITH n AS (SELECT unnest(list_concat(source, target)) AS actor FROM events)
-            SELECT ac.id, ac.name, ac.country, ac.sector, ac.kind,
-                   (SELECT count(*) FROM n WHERE n.actor = ac.id) AS events
-            FROM actors ac{f.sql} ORDER BY events DESC, ac.name LIMIT ? OFFSET ?""",
+        f"""WITH n AS (SELECT actor, count(*) AS events
+                       FROM (SELECT unnest(list_concat(source, target)) AS actor FROM events) GROUP BY actor)
+            SELECT ac.id, ac.name, ac.country, ac.sector, ac.kind, coalesce(n.events, 0) AS events
+            FROM actors ac LEFT JOIN n ON n.actor = ac.id{f.sql} ORDER BY events DESC, ac.name LIMIT ? OFFSET ?""",
         [*f.params, limit, offset],
     )
     return items, total
@@ -680,6 +680,14 @@ def article_version(con: Con) -> tuple[int, int]:
     """(number of articles, last sequence number): changes whenever articles are added."""
     n, last = con.execute("SELECT count(*), coalesce(max(seq), 0) FROM articles").fetchall()[0]
     return int(n), int(last)
+
+
+def content_version(con: Con) -> tuple[int, int, int]:
+    """(articles, last sequence number, articles placed in stories): changes whenever articles or stories do."""
+    n, last, placed = con.execute(
+        "SELECT count(*), coalesce(max(seq), 0), count(story) FROM articles"
+    ).fetchall()[0]
+    return int(n), int(last), int(placed)
 
 
 def searchable_articles(con: Con, after_seq: int = 0) -> duckdb.DuckDBPyConnection:

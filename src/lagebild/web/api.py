@@ -289,8 +289,17 @@ def _csv(source: StoreSource, table: str) -> Iterator[bytes]:
             yield buffer.getvalue().encode()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
-    return ";".join(map(str, value)) if isinstance(value, list) else value
+    """A CSV cell: lists joined by ";", and text a spreadsheet would run as a formula (a cell starting with = + - @,
+    tab or carriage return) prefixed with ``'`` so it stays text."""
+    if isinstance(value, list):
+        value = ";".join(map(str, value))
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _parquet(source: StoreSource, table: str) -> FileResponse:

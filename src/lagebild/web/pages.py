@@ -226,7 +226,7 @@ def outlet_page(request: Request, store: StoreDep, lang: Lang = None) -> HTMLRes
     return Page(request, lang).render(
         "outlets.html",
         rows=queries.outlet_comparison(store.con, charts.CONFLICT_TYPES),
-        coverage=charts.coverage_bars(_coverage_by_outlet(store)),
+        coverage=charts.coverage_bars(_coverage_by_outlet(request, store)),
     )
 
 
@@ -304,9 +304,19 @@ COVERAGE_STORIES = 300
 """The outlets chart counts the most recent stories with several outlets, at most this many."""
 
 
-def _coverage_by_outlet(store: Store) -> list[tuple[str, int, int, int, int]]:
+def _coverage_by_outlet(request: Request, store: Store) -> list[tuple[str, int, int, int, int]]:
     """Per outlet, over the recent stories it shares with other outlets: (outlet, events carried, events left out,
-    quotes carried, quotes left out), most events first."""
+    quotes carried, quotes left out), most events first; computed again only when articles or stories changed."""
+    key = queries.content_version(store.con)
+    cached = getattr(request.app.state, "outlet_coverage", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    found = _count_coverage(store)
+    request.app.state.outlet_coverage = (key, found)
+    return found
+
+
+def _count_coverage(store: Store) -> list[tuple[str, int, int, int, int]]:
     totals: dict[str, list[int]] = {}
     shared = [s["id"] for s in queries.list_stories(store.con) if len(s["sources"]) > 1][:COVERAGE_STORIES]
     for story_id in shared:
