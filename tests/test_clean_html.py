@@ -88,7 +88,7 @@ def test_profiles_skip_sources_without_repeats() -> None:
         "a.de", "Kopfzeile"
     )
     result = classify_lines(["Kopfzeile", "Text eins"], source="a.de", profiles=profiles, select_body=False)
-    assert [r.reason for r in result.removed] == ["site-repeat"]
+    assert [r.reason for r in result.removed] == ["outlet-repeat"]
 
 
 LEAD = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lagebild.clean import SourceProfiles
+from lagebild.clean.captions import parse_caption
 from lagebild.clean.lines import classify_lines
 
 BODY = [
@@ -29,8 +30,6 @@ def reasons(lines: list[str], **kwargs) -> dict[str, str]:
         ("Jetzt registrieren und weiterlesen", "ui"),
         ("Subscribe now for unlimited access", "ui"),
         ("Загрузка...", "foreign-script"),
-        ("© Reuters", "credit"),
-        ("Foto: dpa", "credit"),
         ("Lesen Sie auch: Nato-Gipfel in Brüssel", "teaser"),
         ("Mehr Themen: Energie, Klima, Verkehr", "teaser"),
         ("Follow us on Twitter and Instagram for the latest news from the region.", "ui"),
@@ -48,7 +47,6 @@ def reasons(lines: list[str], **kwargs) -> dict[str, str]:
             "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy? Jeden z polityków wyłamał się",
             "teaser",
         ),
-        ("aja/PAP", "credit"),
         ("Sie möchten mehr davon? Schauen Sie mal in unseren Musiknewsletter!", "ui"),
         ("Puede escribirnos a redaccion@example.org o suscribirse aquí a nuestra newsletter.", "ui"),
         ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", "ui"),
@@ -63,6 +61,72 @@ def test_removal_reason_between_body_paragraphs(line: str, reason: str) -> None:
     result = classify_lines(lines)
     assert reasons(lines)[line] == reason
     assert result.body == BODY
+
+
+@pytest.mark.parametrize("credit", ["© Reuters", "Foto: dpa", "aja/PAP"])
+def test_photo_credit_before_the_article(credit: str) -> None:
+    lines = [credit, *BODY]
+    assert reasons(lines)[credit] == "credit"
+    assert classify_lines(lines).body == BODY
+
+
+def test_line_before_a_photo_credit_between_paragraphs_is_its_caption() -> None:
+    lines = [BODY[0], "Demonstranten vor dem Kreml in Moskau.", "Foto: Pavel Golovkin/dpa", BODY[1], BODY[2]]
+    result = classify_lines(lines)
+    assert reasons(lines)[lines[1]] == "caption"
+    assert reasons(lines)[lines[2]] == "credit"
+    assert result.body == BODY
+    assert [(c.text, c.credit) for c in result.captions] == [(lines[1], "Pavel Golovkin/dpa")]
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "credit", "date"),
+    [
+        (
+            "Russlands Präsident bei einem Treffen in Moskau, 9. September 2021 - SNA",
+            "Russlands Präsident bei einem Treffen in Moskau, 9. September 2021",
+            "SNA",
+            "2021-09-09",
+        ),
+        (
+            "Der Hafen von Odessa, 14. Februar 2022. REUTERS/Max Mustermann",
+            "Der Hafen von Odessa, 14. Februar 2022",
+            "REUTERS/Max Mustermann",
+            "2022-02-14",
+        ),
+        (
+            "A cyclist rides past the closed plant in La Paz, November 19, 2019 / AFP",
+            "A cyclist rides past the closed plant in La Paz, November 19, 2019",
+            "AFP",
+            "2019-11-19",
+        ),
+    ],
+)
+def test_caption_with_a_date_before_its_agency(line: str, text: str, credit: str, date: str) -> None:
+    lines = [BODY[0], line, BODY[1], BODY[2]]
+    result = classify_lines(lines)
+    assert reasons(lines)[line] == "caption"
+    assert [(c.text, c.credit) for c in result.captions] == [(text, credit)]
+    assert result.caption_date == date
+    assert result.body == BODY
+
+
+def test_caption_parts() -> None:
+    assert parse_caption("Demonstranten vor dem Kreml in Moskau.") == (
+        "Demonstranten vor dem Kreml in Moskau.",
+        None,
+        None,
+    )
+    assert parse_caption("Teilnehmer einer Kundgebung in Warschau - SNA, 1280, 09.01.2016") == (
+        "Teilnehmer einer Kundgebung in Warschau",
+        "SNA",
+        "2016-01-09",
+    )
+    assert parse_caption("Der Bahnhof am Morgen (Foto: Jan Woitas/dpa)") == (
+        "Der Bahnhof am Morgen",
+        "Jan Woitas/dpa",
+        None,
+    )
 
 
 def test_caption_with_credit_and_width_date_tail() -> None:
@@ -127,7 +191,7 @@ def test_site_repeat_from_profile() -> None:
     for i in range(3):
         profiles.observe("example.org", [banner, f"Artikel {i}"])
     lines = [BODY[0], banner, BODY[1]]
-    assert reasons(lines, source="example.org", profiles=profiles)[banner] == "site-repeat"
+    assert reasons(lines, source="example.org", profiles=profiles)[banner] == "outlet-repeat"
     assert banner in classify_lines(lines, source="other.org", profiles=profiles).body
 
 

@@ -79,7 +79,7 @@ def test_profiles_rows_round_trip_and_corpus_run() -> None:
     assert restored.rows() == profiles.rows()
     article = Article(id="x", source=Source(domain="example.de"), raw=Raw(content=docs[0]))
     out = CleanStage(restored)(article)
-    assert any(r.reason == "site-repeat" for r in out.removed)
+    assert any(r.reason == "outlet-repeat" for r in out.removed)
 
 
 def test_stage_is_picklable_and_never_raises() -> None:

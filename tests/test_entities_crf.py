@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from lagebild.entities.conll import Sentence
 from lagebild.entities.crf import (
     LEXICON_FILE,
     MODEL_FILE,
@@ -15,9 +14,10 @@ from lagebild.entities.crf import (
     sentence_token_ranges,
     shape,
 )
-from lagebild.entities.crf_train import fit
 from lagebild.language.tokens import token_spans
 from lagebild.model import ENTITY_LABELS
+from training.conll import Sentence
+from training.entities_crf import fit
 
 
 def test_sentences_cut_before_capitals_and_at_newlines():

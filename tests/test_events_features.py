@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from lagebild.actors import shipped
+from lagebild.actors.mentions import gazetteer_actor
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code, gazetteer_actor
 from lagebild.events.features import find_cues, find_triggers, split_clauses
 from lagebild.language.resources import data
 from lagebild.model import EVENT_TYPES, Entity
@@ -39,8 +40,8 @@ def test_gazetteer_resolves_adjectives_with_sector_and_organisations():
     assert gazetteer_actor(text, 0, 9) == "RUS.MIL"
     nato = text.index("Nato")
     assert gazetteer_actor(text, nato, nato + 4) == "org.nato"
-    assert actor_code("RUS.MIL") == ("RUS", "MIL")
-    assert actor_code("org.nato")[0] in ("IGO", None)
+    assert shipped().cameo_code("RUS.MIL") == ("RUS", "MIL")
+    assert shipped().cameo_code("org.nato")[0] in ("IGO", None)
 
 
 def test_passive_agent_is_source():

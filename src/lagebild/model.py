@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 RemovedReason = Literal[
-    "disclaimer", "ui", "caption", "credit", "teaser", "site-repeat", "foreign-script", "comments", "other"
+    "disclaimer", "ui", "caption", "credit", "teaser", "outlet-repeat", "foreign-script", "comments", "other"
 ]
 REMOVED_REASONS: tuple[str, ...] = (
     "disclaimer",
@@ -23,7 +23,7 @@ REMOVED_REASONS: tuple[str, ...] = (
     "caption",
     "credit",
     "teaser",
-    "site-repeat",
+    "outlet-repeat",
     "foreign-script",
     "comments",
     "other",

@@ -15,7 +15,7 @@ from lagebild.clean.lexicon import line_score
 if TYPE_CHECKING:
     from lagebild.clean.lines import Line
 
-REASONS = ("disclaimer", "ui", "caption", "credit", "teaser", "site-repeat", "foreign-script", "comments")
+REASONS = ("disclaimer", "ui", "caption", "credit", "teaser", "outlet-repeat", "foreign-script", "comments")
 
 _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-ZÄÖÜ]")

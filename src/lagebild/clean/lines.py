@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass, field
 
 from lagebild.clean import patterns as pt
-from lagebild.clean.dates import date_from_caption, find_date
+from lagebild.clean.captions import credit_of, has_date_credit, parse_caption
+from lagebild.clean.dates import find_date
 from lagebild.clean.features import STOP_SHARE_KNOWN, stop_share
+from lagebild.clean.inserts import mark_captions, mark_disclaimers, mark_teasers
 from lagebild.clean.linemodel import LineModel, shipped_model
-from lagebild.clean.profiles import SourceProfiles
+from lagebild.clean.profiles import SourceProfiles, line_key
 from lagebild.model import Caption, Removed
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -83,6 +85,8 @@ def pattern_reason(line: Line, doc_script: str | None, comment_signatures: bool 
         if script and script != doc_script:
             return "foreign-script"
     lower = text.lower()
+    if pt.NOTICE_HEADING.match(lower):
+        return "disclaimer"
     if line.words <= 60 and pt.DISCLAIMER.search(lower) and (line.words <= 40 or "source site" in text):
         return "disclaimer"
     if line.words <= LEGAL_LINK_MAX_WORDS and pt.LEGAL_LINK.search(lower):
@@ -91,7 +95,7 @@ def pattern_reason(line: Line, doc_script: str | None, comment_signatures: bool 
         pt.COMMENTS.search(lower) or comment_signatures and pt.COMMENT_SIGNATURE.match(lower)
     ):
         return "comments"
-    if pt.WIDTH_DATE_TAIL.search(text) and line.words <= 60:
+    if line.words <= 60 and (pt.WIDTH_DATE_TAIL.search(text) or has_date_credit(text)):
         return "caption"
     if line.words <= 12 and (pt.CREDIT_ONLY.search(text) or pt.BYLINE.match(text)):
         return "credit"
@@ -144,9 +148,15 @@ def classify_lines(
     if select_body and use_model:
         _apply_model(lines, model or shipped_model())
     _teasers_in_body(lines)
+    mark_disclaimers(lines)
+    title = None
     if select_body:
+        mark_captions(lines)
+        title = _title(lines, next((i for i, line in enumerate(lines) if line.keep), len(lines)))
+        mark_teasers(lines, title)
+        _drop_title_repeats(lines, title)
         _drop_repeats(lines)
-    _collect(lines, result, select_body)
+    _collect(lines, result, title)
     return result
 
 
@@ -174,7 +184,7 @@ def hand_lines(
     use_stops = stop_share(lines) >= STOP_SHARE_KNOWN  # a language whose stopwords we know
     for line in lines:
         if profiles is not None and profiles.is_repeated(source, line.text):
-            line.reason = "site-repeat"
+            line.reason = "outlet-repeat"
         else:
             line.reason = pattern_reason(line, doc_script, comment_signatures)
         line.good = line.reason is None and _is_good(line, use_stops)
@@ -295,11 +305,20 @@ def _drop_repeats(lines: list[Line]) -> None:
         kept.add(line.text)
 
 
-def _collect(lines: list[Line], result: LineResult, select_body: bool) -> None:
+def _drop_title_repeats(lines: list[Line], title: str | None) -> None:
+    """A kept line repeating the headline (a gallery's or a print view's copy of it) is not body."""
+    if not title:
+        return
+    key = line_key(title)
+    for line in lines:
+        if line.keep and line_key(line.text) == key:
+            line.keep = False
+
+
+def _collect(lines: list[Line], result: LineResult, title: str | None) -> None:
     first_kept = next((i for i, line in enumerate(lines) if line.keep), len(lines))
     result.before_body = [line.text for line in lines[:first_kept]]
-    if select_body:
-        result.title = _title(lines, first_kept)
+    result.title = title
     for line in lines:
         if line.keep:
             result.body.append(line.text)
@@ -311,7 +330,7 @@ def _collect(lines: list[Line], result: LineResult, select_body: bool) -> None:
         if reason == "caption":
             _add_caption(line.text, result)
         elif reason == "credit" and result.captions and result.captions[-1].credit is None:
-            result.captions[-1].credit = _credit(line.text) or line.text
+            result.captions[-1].credit = credit_of(line.text)
 
 
 def _title(lines: list[Line], first_kept: int) -> str | None:
@@ -325,37 +344,13 @@ def _title(lines: list[Line], first_kept: int) -> str | None:
     return None
 
 
-def _credit(text: str) -> str | None:
-    tail = pt.WIDTH_DATE_TAIL.search(text)
-    if tail:
-        return tail[1].strip()
-    match = pt.CREDIT_IN_LINE.search(text)
-    if match:
-        return match[1].strip(" .:/")
-    stripped = re.sub(
-        r"^[\(\[]?\s*(©|\(c\)|copyright|fotos?|bild(er)?|photo|image|quelle|credit)\s*:?\s*",
-        "",
-        text,
-        flags=re.I,
-    )
-    return stripped.strip(" ()[]") or None
-
-
 def _add_caption(text: str, result: LineResult) -> None:
-    date = date_from_caption(text)
+    """Add a caption line's text, credit and date; a credit-only tail completes the previous caption."""
+    caption, credit, date = parse_caption(text)
     if date and result.caption_date is None:
         result.caption_date = date
-    credit = _credit(text)
-    body = text
-    tail = pt.WIDTH_DATE_TAIL.search(text)
-    if tail:
-        body = text[: tail.start()].strip(" ,")
-    else:
-        match = pt.CREDIT_IN_LINE.search(text)
-        if match:
-            body = text[: match.start()].strip(" ,-–|")
-    if not body and result.captions:
+    if not caption and result.captions:
         if result.captions[-1].credit is None:
             result.captions[-1].credit = credit
         return
-    result.captions.append(Caption(text=body or text, credit=credit))
+    result.captions.append(Caption(text=caption or text, credit=credit))

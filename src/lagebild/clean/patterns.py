@@ -21,6 +21,12 @@ DISCLAIMER = re.compile(
     r"|copyright \d{4}|^\(?c\)? ?\d{4} |urheberrechtlich geschützt|chronion\w* prawem autorskim"
     r"|tous droits réservés|todos los derechos reservados|tutti i diritti riservati",
 )
+# The heading a legal or financial notice opens with ("Risikohinweis: ...", "Disclaimer: ..."), whatever its length.
+NOTICE_HEADING = re.compile(
+    r"^\W{0,3}(?:haftungsausschluss|disclaimer|risikohinweis|risikowarnung|rechtliche[rn]? hinweis[e]?"
+    r"|wichtige[rn]? hinweis|transparenzhinweis|offenlegung|interessenkonflikte?|hinweis (?:auf|zu) (?:mögliche[n]? )?"
+    r"interessenkonflikt\w*|risk (?:warning|disclosure|notice)|important notice|legal notice|disclosure)\s*[:.-]\s"
+)
 # Links to and banners about a site's legal pages (a long paragraph naming them is content).
 LEGAL_LINK = re.compile(
     r"datenschutzerklärung|datenschutz|privacy policy|cookie|nutzungsbedingungen|terms of (use|service)|impressum"
@@ -47,7 +53,11 @@ UI = re.compile(
     r"|nach oben|back to top|merken|speichern|kopieren|link kopieren|facebook|twitter|whatsapp|telegram|x"
     r"|linkedin|pinterest|reddit|xing|instagram|youtube|rss|anzeige|werbung|advertisement|sponsored|mehr"
     r"|more|read more|ok|akzeptieren|accept|alle akzeptieren|einstellungen|video|audio|foto|fotos|bilder"
-    r"|galerie|bildergalerie|play|abspielen|vorlesen|artikel anhören|listen|audio abspielen|\W*)$"
+    r"|galerie|bildergalerie|play|abspielen|vorlesen|artikel anhören|listen|audio abspielen|twittern|top-nachrichten"
+    r"|artikel weiterempfehlen|das sagen unsere leser|(?:mehr )?a a a|zurück vergrößern schließen weiter|\W*)\W*$"
+    r"|jetzt weiterlesen"
+    r"|^/?[\w.-]+(?:/[\w.-]+){2,}/?$|^\W*\d{1,2}\.\d{1,2}\.\d{2,4}\W*(?:\d{1,2}[:.]\d{2}\W*(?:uhr\W*)?)?$"
+    r"|^(?:verfasst|erstellt|geändert|veröffentlicht|freigeschaltet) am \d"
     r"|jetzt (registrieren|anmelden|abonnieren|testen|lesen|kostenlos)|registrieren sie sich|melden sie sich an"
     r"|bereits (registriert|abonnent)|schon abonnent|abo abschließen|zum abo|plus-artikel|\bs\+ ?artikel"
     r"|subscribe (now|to|for)|sign up (for|to|now)|create (an|your) (free )?account|already (a subscriber|have an account)"
@@ -80,7 +90,8 @@ CALL_TO_ACTION = re.compile(
     r"|^(do|would) you (want|like) to (be informed|receive|get|support)|^get the .{0,40}(newsletter|app|daily)"
     r"|^(pour|para) (lire|accéder|continuar|seguir) |lire la suite|^gefällt (dir|ihnen) (unser|der|die|das)"
     r"|^(unterstütze|unterstützen sie) (uns|unsere)|^support (us|our)\b|this post (contains|may contain)"
-    r"|dieser (beitrag|artikel) enthält (werbung|affiliate)|^\*?werbung\b|^(anzeige|advertisement)\s*[:|-]",
+    r"|dieser (beitrag|artikel) enthält (werbung|affiliate)|^\*?werbung\b|^(anzeige|advertisement)\s*[:|-]"
+    r"|(?:inhalt|artikel) vollständig lesen|kostenpflichtigen zugang|in ihre merkliste",
 )
 # Prompts addressed to the reader: newsletter sign-ups, "write to us", paywall offers, button help (lower-cased).
 NEWSLETTER_PROMPT = re.compile(
@@ -122,11 +133,11 @@ BYLINE = re.compile(
     r"[A-ZÄÖÜ][\w.'-]+(?:,?\s+(?:und\s+|and\s+)?[A-ZÄÖÜ][\w.'-]+){0,5}\s*$"
 )
 CREDIT_IN_LINE = re.compile(
-    r"(?:©|\(c\)|foto:|bild:|photo:|credit:|quelle:|photo by|image:)\s*([^©]{1,80}?)\s*[\)\]]?\s*$", _I
+    r"(?:©|\(c\)|fotos?:|bild:|photo:|credit:|quelle:|photo by|image:)\s*([^©]{1,80}?)\s*[\)\]]?\s*$", _I
 )
 # "SNA, 1920, 30.12.2021": outlet, image width in pixels, date.
 WIDTH_DATE_TAIL = re.compile(
-    r"(?:^|[\s,;])([A-Z][\w .&-]{0,30}),\s*(\d{3,4}),\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$"
+    r"(?:^|[\s,;])([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}),\s*(\d{3,4}),\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$"
 )
 FOREIGN_PLACEHOLDER = re.compile(r"^[\W\d_]*$")
 

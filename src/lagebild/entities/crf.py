@@ -5,7 +5,7 @@ initial), position, a +-2 window (the direct neighbours also with their cased wo
 cluster), gazetteer tags from the actor dictionary (multi-token names, longest match), names labelled in the
 training sentences, name lists (first names, surnames, cities, countries) stored with the model, distributional
 word clusters and a capitalisation ratio (how often a word is capitalised inside sentences) learned from unlabeled
-text by ``lagebild.entities.train``. Texts are tokenised by a regex that keeps character offsets, so predicted
+text by ``training.entities_ner``. Texts are tokenised by a regex that keeps character offsets, so predicted
 spans index straight into the input text."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from lagebild.events.actors import UNKNOWN_COUNTRY, Mention, actor_code
+from lagebild.actors.mentions import UNKNOWN_COUNTRY, Mention
 from lagebild.events.depth import depths
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
 from lagebild.language.resources import merged
@@ -118,7 +118,7 @@ def candidates(
         depth = levels[index + 1]
         relative = "same" if depth == own_level else "deeper" if depth > own_level else "higher"
         kinds = sorted({actor_kind(a) for a in group.actors})
-        sectors = sorted({actor_code(a)[1] or "none" for a in group.actors})
+        sectors = sorted({features.actors.cameo_code(a)[1] or "none" for a in group.actors})
         chose_source = bool(set(group.actors) & set(rule_source))
         chose_target = bool(set(group.actors) & set(rule_target)) and not chose_source
         names = [

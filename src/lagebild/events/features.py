@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lagebild.events.actors import Mention, find_mentions
+from lagebild.actors import ActorIndex, shipped
+from lagebild.actors.mentions import Mention, find_mentions
 from lagebild.events.resources import lexicon
 from lagebild.language.resources import rules_language
 from lagebild.model import Entity, Quote, Timex
@@ -50,6 +51,8 @@ class SentenceFeatures:
     quote: int | None = None
     speaker: str | None = None
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    actors: ActorIndex = field(default_factory=shipped)
+    """The actor index the mentions were resolved with; the decision code reads their codes from it."""
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         for lo, hi in self.clauses:
@@ -244,9 +247,12 @@ def sentence_features(
     quotes: list[Quote] | None = None,
     triggers: list[Trigger] | None = None,
     home: str | None = None,
+    actors: ActorIndex | None = None,
 ) -> SentenceFeatures:
     """Extract the features of the sentence ``text[start:end]`` (``triggers``: its :func:`find_triggers`, when
-    already found; ``home``: the outlet's country, see :func:`lagebild.events.actors.home_country`)."""
+    already found; ``home``: the outlet's country, see :func:`lagebild.actors.mentions.home_country`; ``actors``:
+    the batch's actor index, the shipped dictionary when None)."""
+    actors = actors or shipped()
     dates = [
         (t.start, t.end, v) for t in timexes if start <= t.start and t.end <= end and (v := _event_date(t))
     ]
@@ -266,13 +272,14 @@ def sentence_features(
         published=published,
         triggers=triggers,
         mentions=_free_event_nouns(
-            text, find_mentions(text, start, end, entities, published, language, home), triggers
+            text, find_mentions(text, start, end, entities, published, language, home, actors), triggers
         ),
         dates=expand_day_lists(text, start, sorted(dates)),
         cues=find_cues(text, start, end, language),
         quote=quote_index,
         speaker=speaker,
         clauses=split_clauses(text, start, end),
+        actors=actors,
     )
 
 

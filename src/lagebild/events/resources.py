@@ -1,5 +1,5 @@
-"""Lazily loaded coding resources: the trigger lexicon (per language, from ``lagebild.language``) and the fallback
-actor gazetteer (JSON data)."""
+"""The trigger lexicon (per language, from ``lagebild.language``; JSON data), loaded lazily and compiled per
+language."""
 
 from __future__ import annotations
 
@@ -97,37 +97,3 @@ def lexicon() -> Lexicon:
         negative_actions=frozenset(shared["negative_actions"]),
         cooperative_actions=frozenset(shared["cooperative_actions"]),
     )
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """Country, organisation and sector patterns for resolving actor mentions without an actor dictionary."""
-
-    places: re.Pattern[str]
-    place_codes: tuple[tuple[re.Pattern[str], str], ...]
-    sectors: tuple[tuple[str, re.Pattern[str]], ...]
-
-
-def _case_aware(stem: str) -> str:
-    """Capitalised stems (names, acronyms) match case-sensitively; lower-case stems (adjectives) do not."""
-    if stem[:1].islower():
-        return f"(?i:{stem})"
-    if stem[:1].isupper() and stem[1:2].islower():  # a name: its adjective may be lower-case ("israelische")
-        return f"[{stem[0]}{stem[0].lower()}]{stem[1:]}"
-    return stem
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    """The fallback gazetteer (``data/gazetteer.json``)."""
-    data = _read_json("gazetteer.json")
-    codes: list[tuple[re.Pattern[str], str]] = []
-    for code, stems in data["countries"].items():
-        codes.append((re.compile("|".join(_case_aware(s) for s in stems)), code))
-    codes.append((re.compile("|".join(_case_aware(s) for s in data["igo"])), "IGO"))
-    everything = [_case_aware(s) for stems in data["countries"].values() for s in stems]
-    everything += [_case_aware(s) for s in data["igo"]]
-    everything.sort(key=len, reverse=True)
-    places = re.compile(r"(?<!\w)(?:" + "|".join(everything) + r")(?!\w|-[A-ZÄÖÜ\d])")
-    sectors = tuple((sector, _word("|".join(stems))) for sector, stems in data["sectors"].items())
-    return Gazetteer(places=places, place_codes=tuple(codes), sectors=sectors)

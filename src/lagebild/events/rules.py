@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lagebild.events.actors import UNKNOWN_COUNTRY, Mention, actor_code
+from lagebild.actors import ActorIndex
+from lagebild.actors.mentions import UNKNOWN_COUNTRY, Mention
 from lagebild.events.candidates import Candidate, candidates
 from lagebild.events.chooser import choose, load_chooser
 from lagebild.events.depth import depths
@@ -97,7 +98,7 @@ def _all_groups(features: SentenceFeatures) -> list[_Group]:
     groups: list[_Group] = []
     cut = _attribution_start(features)
     for mention in features.mentions:
-        if _is_dateline(text, features.start, mention):
+        if _is_dateline(text, features.start, mention, features.actors):
             continue  # "Berlin, 13.01.2009: ..." names the place of writing, not an actor
         if (
             groups
@@ -152,12 +153,12 @@ def _apposition_members(text: str, end: int, groups: list[_Group]) -> frozenset[
     return frozenset(inside)
 
 
-def _is_dateline(text: str, sentence_start: int, mention: Mention) -> bool:
+def _is_dateline(text: str, sentence_start: int, mention: Mention, actors: ActorIndex) -> bool:
     """A place name opening the sentence before a date, agency or dash; a person with a party in brackets
     (``Verteidigungsminister Franz Josef Jung ( CDU ) ...``) is the subject, not a dateline."""
     if text[sentence_start : mention.start].strip() or not _DATELINE.match(text, mention.end):
         return False
-    sector = actor_code(mention.actor)[1]
+    sector = actors.cameo_code(mention.actor)[1]
     return (
         not mention.actor.startswith("per.")
         and sector in (None, "GOV")  # a place (``Berlin``: the government); a titled person has a sector
@@ -644,7 +645,9 @@ def decide(
     kept = [
         i
         for i, event in enumerate(events)
-        if not _interview(event) and not _commercial(event) and not _nobody_meets(event)
+        if not _interview(event, features.actors)
+        and not _commercial(event, features.actors)
+        and not _nobody_meets(event)
     ]
     order = _main_first(features, [positions[i] for i in kept])
     if trace is not None:
@@ -661,12 +664,12 @@ def _distinct(target: list[str], source: list[str], language: str) -> list[str]:
     return [a for a in target if a not in source]
 
 
-def _interview(event: Event) -> bool:
+def _interview(event: Event, actors: ActorIndex) -> bool:
     """A "talk" with news media only (``sagte ... im Gespräch mit der dpa``) is an interview, not a CONSULT."""
     return (
         event.type == "CONSULT"
         and bool(event.target)
-        and all(actor_code(actor)[1] in _MEDIA for actor in event.target)
+        and all(actors.cameo_code(actor)[1] in _MEDIA for actor in event.target)
     )
 
 
@@ -681,11 +684,11 @@ def _nobody_meets(event: Event) -> bool:
 _JOINT = frozenset({"CONSULT", "COOPERATE"})
 
 
-def _commercial(event: Event) -> bool:
+def _commercial(event: Event, actors: ActorIndex) -> bool:
     """Only companies take part (``Darauf habe man sich mit den Herstellern ... geeinigt, teilte die Bahn mit``):
     business acting commercially is no political event."""
-    actors = event.source + event.target
-    return bool(actors) and all(actor_code(actor)[1] == "BUS" for actor in actors)
+    ids = event.source + event.target
+    return bool(ids) and all(actors.cameo_code(actor)[1] == "BUS" for actor in ids)
 
 
 def _main_first(features: SentenceFeatures, positions: list[int]) -> list[int]:
@@ -697,8 +700,8 @@ def _main_first(features: SentenceFeatures, positions: list[int]) -> list[int]:
     return sorted(range(len(positions)), key=lambda i: (levels[i], positions[i]))
 
 
-def _country_of(actor_id: str) -> str | None:
-    country = actor_code(actor_id)[0]
+def _country_of(actor_id: str, actors: ActorIndex) -> str | None:
+    country = actors.cameo_code(actor_id)[0]
     return country if country and country not in (UNKNOWN_COUNTRY, "IGO", "NGO") else None
 
 
@@ -710,11 +713,14 @@ def _fill_unknown_countries(features: SentenceFeatures, event: Event) -> None:
     """
     unknown = UNKNOWN_COUNTRY + "."
     places = [
-        c for m in features.mentions if (c := _country_of(m.actor)) and actor_code(m.actor)[1] not in _MEDIA
+        c
+        for m in features.mentions
+        if (c := _country_of(m.actor, features.actors))
+        and features.actors.cameo_code(m.actor)[1] not in _MEDIA
     ]  # a news agency's home (``AFP``) is not where the event happens
 
     def first(ids: list[str]) -> str | None:
-        return next((c for a in ids if (c := _country_of(a))), None)
+        return next((c for a in ids if (c := _country_of(a, features.actors))), None)
 
     def filled(ids: list[str], country: str | None) -> list[str]:
         out = [a.replace(unknown, f"{country}.", 1) if a.startswith(unknown) and country else a for a in ids]

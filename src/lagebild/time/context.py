@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from lagebild.actors import ActorIndex, shipped
 from lagebild.language.resources import rules_language
 from lagebild.language.sentences import split_at_colons, split_sentences
 
@@ -32,13 +33,23 @@ class Context:
     last_week: dt.date | None = None
     news: bool = True
     borrowed: bool = False  # the expression being normalised took its day from :meth:`reference_day`
+    actors: ActorIndex = field(default_factory=shipped)  # a place name or a day ("das heutige Myanmar")
     _document_tense: int | None = None
 
     @classmethod
-    def build(cls, text: str, dct: dt.date | None, language: str) -> Context:
+    def build(
+        cls, text: str, dct: dt.date | None, language: str, actors: ActorIndex | None = None
+    ) -> Context:
         bounds = [(span.start, span.end) for span in split_at_colons(text, split_sentences(text, language))]
         news = bool(_NEWS_CUES.search(text))
-        return cls(text=text, dct=dct, language=rules_language(language), sentences=bounds, news=news)
+        return cls(
+            text=text,
+            dct=dct,
+            language=rules_language(language),
+            sentences=bounds,
+            news=news,
+            actors=actors or shipped(),
+        )
 
     def sentence(self, pos: int) -> tuple[int, int]:
         for start, end in self.sentences:

@@ -7,6 +7,7 @@ import re
 
 from lagebild.language.resources import rules_language
 
+from ..actors import ActorIndex
 from ..model import Timex
 from .calendar import offset_anchor, parse_dct
 from .context import Context
@@ -52,11 +53,14 @@ def _anchor(text: str, start: int, end: int, value: str | None, ctx: Context) ->
     return offset_anchor(value, direction, ctx.dct)
 
 
-def find_timexes(text: str, dct: str | None, language: str = "de") -> list[Timex]:
-    """Temporal expressions in ``text`` with type and TIMEX3 value, normalised against ``dct`` (ISO date)."""
+def find_timexes(
+    text: str, dct: str | None, language: str = "de", actors: ActorIndex | None = None
+) -> list[Timex]:
+    """Temporal expressions in ``text`` with type and TIMEX3 value, normalised against ``dct`` (ISO date);
+    ``actors`` tells place names from days (the shipped dictionary when None)."""
     if not text:
         return []
-    ctx = Context.build(text, parse_dct(dct), language)
+    ctx = Context.build(text, parse_dct(dct), language, actors)
     out: list[Timex] = []
     for start, end, _, rule, m in _select(text, _rules(language).rules):
         ctx.borrowed = False
