@@ -19,12 +19,12 @@ demo: $(STAMP)
 	$(BIN)/lagebild report --db demo-out/lagebild.duckdb
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
+	$(BIN)/ruff format --check src tests benchmarks training
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
@@ -38,16 +38,16 @@ serve: $(STAMP)
 NER_DATA ?= ../shared/data/german-ner
 train-ner: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,train]"
-	$(BIN)/python -m lagebild.entities.train --data $(NER_DATA) --out src/lagebild/entities/model
+	$(BIN)/python -m training.entities_ner --data $(NER_DATA) --out src/lagebild/entities/model
 
 # Retrain the scraped-text line classifier (zyte article-extraction pages) and the events' actor-role chooser
 # (PLOVER-GSR tuning half and the German dev part); both deterministic, under a minute each.
 DATA ?= ../shared/data
 train-clean: $(STAMP)
-	$(BIN)/python -m lagebild.clean.train --data $(DATA)
+	$(BIN)/python -m training.clean_lines --data $(DATA)
 
 train-events: $(STAMP)
-	$(BIN)/python -m lagebild.events.train --data $(DATA)/plover-gsr
+	$(BIN)/python -m training.events_chooser --data $(DATA)/plover-gsr
 
 train: train-ner train-clean train-events
 

@@ -20,6 +20,7 @@ import html as html_lib
 import json
 import logging
 import re
+import sys
 import time
 import zlib
 from collections import Counter
@@ -27,11 +28,14 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lagebild.clean import SourceProfiles, clean_article, lines_for_profile
-from lagebild.clean.html import visible_lines
-from lagebild.clean.linemodel import LineModel
-from lagebild.clean.train import Doc, cross_validate
-from lagebild.model import Article, Raw, Source
+# the training scripts: the cross-validation retrains the line model
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lagebild.clean import SourceProfiles, clean_article, lines_for_profile  # noqa: E402
+from lagebild.clean.html import visible_lines  # noqa: E402
+from lagebild.clean.linemodel import LineModel  # noqa: E402
+from lagebild.model import Article, Raw, Source  # noqa: E402
+from training.clean_lines import Doc, cross_validate  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 _WS = re.compile(r"\s+")

@@ -23,23 +23,25 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # training/: the gold readers
 
-from lagebild.entities import actors as dictionary  # noqa: E402
-from lagebild.entities.actors import lookup  # noqa: E402
-from lagebild.entities.conll import Sentence, germeval_split, read_europarl  # noqa: E402
+from lagebild.actors import shipped  # noqa: E402
+from lagebild.actors.dictionary import slug  # noqa: E402
+from lagebild.actors.learning import learn_batch  # noqa: E402
 from lagebild.entities.crf import load_crf  # noqa: E402
-from lagebild.entities.learned import learn_batch, overlay_payload  # noqa: E402
 from lagebild.entities.stage import EntityStage  # noqa: E402
-from lagebild.entities.train import germeval_convention  # noqa: E402
 from lagebild.ingest import make_article  # noqa: E402
 from lagebild.language import split_sentences  # noqa: E402
 from lagebild.model import Article  # noqa: E402
+from training.conll import Sentence, germeval_split, read_europarl  # noqa: E402
+from training.entities_ner import germeval_convention  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -189,7 +191,7 @@ def actor_at(article: Article, start: int, end: int) -> str | None:
 
 
 def by_name(item: dict) -> str | None:
-    actor = lookup(item["mention"])
+    actor = shipped().lookup(item["mention"])
     return actor.id if actor else None
 
 
@@ -210,7 +212,7 @@ def news_actor_rows(path: Path) -> list[list[str]]:
     for half in ("dev", "test"):
         part = [d for d in docs if d["split"] == half]
         dataset = f"{path.stem} {half}"
-        stage = EntityStage(learned=overlay_payload([]))
+        stage = EntityStage()
         start = time.perf_counter()
         articles = [stage(news_article(d)) for d in part]
         speed = sum(len(d["mentions"]) for d in part) / max(time.perf_counter() - start, 1e-9)
@@ -260,12 +262,12 @@ def news_actor_rows(path: Path) -> list[list[str]]:
 def learned_row(dataset: str, docs: list[dict], articles: list[Article]) -> list[str]:
     """Persons learned from one half against the distinct persons of its gold that the dictionary lacks."""
     gold = {
-        f"per.{dictionary.slug(m['name'])}"
+        f"per.{slug(m['name'])}"
         for d in docs
         for m in d["mentions"]
         if m["gold"] is None and m["type"] == "PER" and m["form"] == "name" and len(m["name"].split()) > 1
     }
-    learned = {actor.id for actor in learn_batch(articles)}
+    learned = {actor.id for actor in learn_batch(articles, shipped())}
     return _row(
         dataset, "learn_batch (learned persons)", "persons", len(learned & gold), len(learned), len(gold), ""
     )
@@ -339,7 +341,7 @@ def main() -> None:
     args = parser.parse_args()
 
     if load_crf() is None:
-        raise SystemExit("missing NER model: run python -m lagebild.entities.train first")
+        raise SystemExit("missing NER model: run python -m training.entities_ner first")
     rows, notes = ([], []) if args.actors_only else ner_and_sentence_rows(args.data)
     rows += actor_rows(args.actors_dev)
     rows += news_actor_rows(args.actors_news)

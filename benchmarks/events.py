@@ -33,8 +33,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from lagebild.actors import shipped
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code
 from lagebild.model import Entity, Event
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +54,7 @@ def gold_codes(actors: object) -> frozenset[str]:
 def codes_of(actor_ids: list[str]) -> frozenset[str]:
     out = set()
     for actor_id in actor_ids:
-        country, sector = actor_code(actor_id)
+        country, sector = shipped().cameo_code(actor_id)
         code = country or (sector if sector in ("IGO", "NGO") else None)
         if code:
             out.add(code)

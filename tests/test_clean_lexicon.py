@@ -12,7 +12,7 @@ from lagebild.clean.features import STOP_SHARE_KNOWN, line_features, n_features,
 from lagebild.clean.lexicon import WordCounts, known_share, line_score, total
 from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.lines import classify_lines, hand_lines
-from lagebild.clean.train import Doc, fit_pages, prepare, training_set
+from training.clean_lines import Doc, fit_pages, prepare, training_set
 
 BODY = CENTRAL_BANK[:4]
 GERMAN = [

@@ -14,7 +14,7 @@ from lagebild.clean.features import (
 )
 from lagebild.clean.linemodel import LineModel, shipped_model
 from lagebild.clean.lines import MODEL_MIN_LINES, classify_lines, hand_lines
-from lagebild.clean.train import line_labels
+from training.clean_lines import line_labels
 
 PAGE = NAV + ["Central bank raises rates by half a point"] + BODY + FOOTER
 

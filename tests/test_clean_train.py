@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from lagebild.clean.linemodel import LineModel
-from lagebild.clean.train import Doc, fit, training_matrices
+from training.clean_lines import Doc, fit, training_matrices
 
 LINES = [
     "Home",
@@ -27,7 +27,7 @@ def test_training_matrices_label_lines_by_the_gold_body() -> None:
 
 
 def test_second_pass_input_is_scored_by_first_passes_trained_without_the_document() -> None:
-    from lagebild.clean.train import _fit_linear, _out_of_fold_scores
+    from training.clean_lines import _fit_linear, _out_of_fold_scores
 
     rng = np.random.default_rng(1)
     matrices = []
@@ -67,7 +67,7 @@ BODY = [
 
 
 def test_threshold_is_chosen_by_inner_cross_validation_nearest_the_default_on_ties() -> None:
-    from lagebild.clean.train import THRESHOLD, THRESHOLDS, fit_pages, prepare, tuned_threshold
+    from training.clean_lines import THRESHOLD, THRESHOLDS, fit_pages, prepare, tuned_threshold
 
     pages = [prepare(_page_doc(str(i), BODY[i % 3 :] + BODY[: i % 3])) for i in range(10)]
     # body and boilerplate separate cleanly: every candidate keeps exactly the body, so the default wins the tie

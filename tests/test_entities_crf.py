@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from lagebild.entities.conll import Sentence
 from lagebild.entities.crf import (
     LEXICON_FILE,
     MODEL_FILE,
@@ -12,18 +11,19 @@ from lagebild.entities.crf import (
     bio,
     chunks,
     load_crf,
-    sentences_of,
+    sentence_token_ranges,
     shape,
 )
-from lagebild.entities.crf_train import fit
 from lagebild.language.tokens import token_spans
 from lagebild.model import ENTITY_LABELS
+from training.conll import Sentence
+from training.entities_crf import fit
 
 
 def test_sentences_cut_before_capitals_and_at_newlines():
     text = "Er kam am 3. Mai. Sie ging.\nNeu hier"
     tokens = token_spans(text)
-    parts = [" ".join(text[s:e] for s, e in tokens[a:b]) for a, b in sentences_of(text, tokens)]
+    parts = [" ".join(text[s:e] for s, e in tokens[a:b]) for a, b in sentence_token_ranges(text, tokens)]
     assert parts == ["Er kam am 3 . Mai .", "Sie ging .", "Neu hier"]
 
 

@@ -4,11 +4,12 @@ import pickle
 
 import pytest
 
-from lagebild.entities import EntityStage, resolve_mention
-from lagebild.entities.actors import load_actors
+from lagebild.actors import resolve_mention, shipped
+from lagebild.actors.dictionary import packaged_actors
+from lagebild.actors.resolve import role_mentions
+from lagebild.entities import EntityStage
 from lagebild.entities.crf import load_crf
 from lagebild.entities.ner import gazetteer_label, gazetteer_patterns
-from lagebild.entities.resolve import role_mentions
 from lagebild.model import ENTITY_LABELS, Article, Entity
 
 NEWS = (
@@ -68,20 +69,20 @@ def test_stage_is_picklable():
 def test_resolve_mention_uses_date_and_antecedents():
     earlier = [Entity(0, 14, "Antony Blinken", "PER", "per.antony-blinken")]
     article = _article("Antony Blinken traf seinen russischen Kollegen.", entities=earlier)
-    assert resolve_mention("seinen russischen Kollegen", article) == "per.sergej-lawrow"
-    assert resolve_mention("der Außenminister", article) == "per.antony-blinken"
-    assert resolve_mention("US-Präsident", _article(published="2018-05-01")) == "per.donald-trump"
-    assert resolve_mention("US-Präsident", _article(published="2021-05-01")) == "per.joe-biden"
-    assert resolve_mention("der Kreml", _article()) == "RUS.GOV"
-    assert resolve_mention("Moskau", _article()) == "RUS.GOV"
-    assert resolve_mention("die Allianz", _article()) == "org.nato"
-    assert resolve_mention("", _article()) is None
-    assert resolve_mention("ein Nachbar", _article()) is None
+    assert resolve_mention("seinen russischen Kollegen", article, shipped()) == "per.sergej-lawrow"
+    assert resolve_mention("der Außenminister", article, shipped()) == "per.antony-blinken"
+    assert resolve_mention("US-Präsident", _article(published="2018-05-01"), shipped()) == "per.donald-trump"
+    assert resolve_mention("US-Präsident", _article(published="2021-05-01"), shipped()) == "per.joe-biden"
+    assert resolve_mention("der Kreml", _article(), shipped()) == "RUS.GOV"
+    assert resolve_mention("Moskau", _article(), shipped()) == "RUS.GOV"
+    assert resolve_mention("die Allianz", _article(), shipped()) == "org.nato"
+    assert resolve_mention("", _article(), shipped()) is None
+    assert resolve_mention("ein Nachbar", _article(), shipped()) is None
 
 
 def test_short_name_of_unlisted_person_is_not_invented():
     earlier = [Entity(0, 12, "Erika Muster", "PER", None)]
-    assert resolve_mention("Muster", _article("Erika Muster sagte.", entities=earlier)) is None
+    assert resolve_mention("Muster", _article("Erika Muster sagte.", entities=earlier), shipped()) is None
 
 
 def test_role_mentions_found():
@@ -93,7 +94,7 @@ def test_role_mentions_found():
 
 
 def test_gazetteer_labels():
-    actors = load_actors()
+    actors = packaged_actors()
     assert gazetteer_label(actors["per.wladimir-putin"], "Putin") == "PER"
     assert gazetteer_label(actors["RUS.GOV"], "Russland") == "LOC"
     assert gazetteer_label(actors["RUS.GOV"], "Kreml") == "ORG"

@@ -3,9 +3,9 @@
 import json
 from pathlib import Path
 
-from lagebild.entities.conll import Sentence
 from lagebild.entities.crf import LEXICON_FILE, MODEL_FILE, CrfTagger, FeatureExtractor, Lexicon
-from lagebild.entities.crf_train import (
+from training.conll import Sentence
+from training.entities_crf import (
     capitalisation,
     fit,
     krauts_sentences,
@@ -13,7 +13,7 @@ from lagebild.entities.crf_train import (
     train_crf,
     unlabeled_sentences,
 )
-from lagebild.entities.train import germeval_convention
+from training.entities_ner import germeval_convention
 
 
 def test_capitalisation_buckets_ignore_sentence_initial_words():

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from lagebild.actors import shipped
+from lagebild.actors.mentions import find_mentions
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code, find_mentions
 from lagebild.model import Entity
 
 
@@ -13,14 +14,14 @@ def _ent(text: str, name: str, label: str) -> Entity:
 
 
 def _countries(ids: list[str]) -> set[str]:
-    return {c for a in ids if (c := actor_code(a)[0])}
+    return {c for a in ids if (c := shipped().cameo_code(a)[0])}
 
 
 def test_nationality_adjective_codes_an_unknown_person_and_is_absorbed() -> None:
     text = "Gestern hat der finnische Regierungschef Matti Vanhanen die Türkei kritisiert ."
     mentions = find_mentions(text, 0, len(text), [_ent(text, "Matti Vanhanen", "PER")], language="de")
     person = next(m for m in mentions if m.text.endswith("Matti Vanhanen"))
-    assert actor_code(person.actor) == ("FIN", "GOV")
+    assert shipped().cameo_code(person.actor) == ("FIN", "GOV")
     assert not any(m.end <= person.start and m.start >= text.index("finnische") for m in mentions)
 
 
@@ -28,7 +29,7 @@ def test_party_compound_and_bracketed_party_give_the_country() -> None:
     text = "In Kiel fordert SPD-Landeschef Ralf Stegner mehr Geld , sagte Peter Harry Carstensen ( CDU ) ."
     ents = [_ent(text, "Ralf Stegner", "PER"), _ent(text, "Peter Harry Carstensen", "PER")]
     mentions = find_mentions(text, 0, len(text), ents, language="de")
-    codes = {m.text.split()[-1]: actor_code(m.actor)[0] for m in mentions}
+    codes = {m.text.split()[-1]: shipped().cameo_code(m.actor)[0] for m in mentions}
     assert codes["Stegner"] == "DEU"
     assert codes["Carstensen"] == "DEU"
 
@@ -37,7 +38,9 @@ def test_federal_compound_codes_an_unknown_body_as_german_government() -> None:
     text = "Das Bundesamt für Strahlenschutz warnte die Betreiber ."
     ents = [_ent(text, "Bundesamt für Strahlenschutz", "ORG")]
     mentions = find_mentions(text, 0, len(text), ents, language="de")
-    assert [actor_code(m.actor) for m in mentions if m.text.endswith("Strahlenschutz")] == [("DEU", "GOV")]
+    assert [shipped().cameo_code(m.actor) for m in mentions if m.text.endswith("Strahlenschutz")] == [
+        ("DEU", "GOV")
+    ]
 
 
 def test_domestic_default_only_without_foreign_actors() -> None:
@@ -46,7 +49,8 @@ def test_domestic_default_only_without_foreign_actors() -> None:
     ents_home = [_ent(home, "Kurt Mustermann", "PER")]
     ents_abroad = [_ent(abroad, "Kurt Mustermann", "PER")]
     assert any(
-        actor_code(m.actor)[0] == "DEU" for m in find_mentions(home, 0, len(home), ents_home, None, "de")
+        shipped().cameo_code(m.actor)[0] == "DEU"
+        for m in find_mentions(home, 0, len(home), ents_home, None, "de")
     )
     assert not any(
         m.text == "Kurt Mustermann" for m in find_mentions(abroad, 0, len(abroad), ents_abroad, None, "de")

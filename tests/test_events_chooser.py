@@ -9,7 +9,7 @@ from lagebild.events.candidates import Candidate, actor_kind, candidates, prepos
 from lagebild.events.chooser import Chooser, Decision, LinearModel, choose, load_chooser, pick, rule_index
 from lagebild.events.features import sentence_features
 from lagebild.events.rules import _all_groups, _apposition_members, _attribution_start, decide
-from lagebild.events.train import Example, _fit, codes_of, cross_validate
+from training.events_chooser import Example, _fit, codes_of, cross_validate
 
 
 def _candidates(text: str, language: str = "en", rule_source=(), rule_target=()) -> list[Candidate]:

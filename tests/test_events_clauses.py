@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from lagebild.actors import shipped
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code
 from lagebild.events.depth import depths
 from lagebild.events.features import find_triggers
 from lagebild.model import Entity
 
 
 def _codes(ids: list[str]) -> set[str]:
-    return {c for a in ids if (c := actor_code(a)[0])}
+    return {c for a in ids if (c := shipped().cameo_code(a)[0])}
 
 
 def _ent(text: str, name: str, label: str) -> Entity:

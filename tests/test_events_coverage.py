@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from lagebild.actors import shipped
+from lagebild.actors.mentions import find_mentions
 from lagebild.events import code_sentence
-from lagebild.events.actors import acting_for, actor_code, find_mentions
 from lagebild.model import Entity
 
 DATE = "2000-01-01"
 
 
 def countries(actor_ids: list[str]) -> set[str]:
-    return {c for a in actor_ids if (c := actor_code(a)[0])}
+    return {c for a in actor_ids if (c := shipped().cameo_code(a)[0])}
 
 
 def english(text: str, date: str | None = DATE):
@@ -36,21 +37,23 @@ def test_historical_office_holders_are_coded(text, source, target):
 
 
 def test_person_in_an_international_office_acts_for_the_organisation():
-    assert acting_for("per.kofi-annan", "2000-06-01") == "org.un"
-    assert acting_for("per.ban-ki-moon", "2000-06-01") == "per.ban-ki-moon"  # not yet in office
-    assert acting_for("per.ban-ki-moon", "2010-06-01") == "org.un"
-    assert acting_for("per.kofi-annan") == "org.un"  # undated: the latest office
-    assert acting_for("per.wladimir-putin", "2010-06-01") == "per.wladimir-putin"
-    assert acting_for("RUS.GOV") == "RUS.GOV"
+    assert shipped().acting_for("per.kofi-annan", "2000-06-01") == "org.un"
+    assert shipped().acting_for("per.ban-ki-moon", "2000-06-01") == "per.ban-ki-moon"  # not yet in office
+    assert shipped().acting_for("per.ban-ki-moon", "2010-06-01") == "org.un"
+    assert shipped().acting_for("per.kofi-annan") == "org.un"  # undated: the latest office
+    assert shipped().acting_for("per.wladimir-putin", "2010-06-01") == "per.wladimir-putin"
+    assert shipped().acting_for("RUS.GOV") == "RUS.GOV"
     event = english("U.N. Secretary-General Kofi Annan criticised Iraq.")[0]
-    assert actor_code(event.source[0])[0] == "IGO"
+    assert shipped().cameo_code(event.source[0])[0] == "IGO"
 
 
 def test_full_name_inside_the_sentence_and_possessives_are_found():
     text = "Former Socialist prime minister Andreas Papandreou demanded immediate elections."
     assert [m.actor for m in find_mentions(text, 0, len(text), (), DATE, "en")] == ["per.andreas-papandreou"]
     text = "The German government welcomed President Reagan's statement."
-    assert "USA" in {actor_code(m.actor)[0] for m in find_mentions(text, 0, len(text), (), DATE, "en")}
+    assert "USA" in {
+        shipped().cameo_code(m.actor)[0] for m in find_mentions(text, 0, len(text), (), DATE, "en")
+    }
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
+from lagebild.actors import shipped
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code
 
 
 def _main(text: str) -> tuple[str, list[str], list[str]]:
@@ -12,7 +12,7 @@ def _main(text: str) -> tuple[str, list[str], list[str]]:
     first = events[0]
 
     def countries(ids: list[str]) -> list[str]:
-        return sorted({c for a in ids if (c := actor_code(a)[0])})
+        return sorted({c for a in ids if (c := shipped().cameo_code(a)[0])})
 
     return first.type, countries(first.source), countries(first.target)
 

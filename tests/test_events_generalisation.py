@@ -3,8 +3,8 @@ actor's phrase, verbal protest, sports leagues, news agencies."""
 
 from __future__ import annotations
 
+from lagebild.actors import shipped
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code
 from lagebild.model import Entity
 
 
@@ -22,7 +22,7 @@ def test_event_noun_heading_an_actor_phrase_is_the_event() -> None:
     text = "Für Eritrea galt ein Rüstungsembargo der UNO."
     events = code_sentence(text, "de", [_entity(text, "UNO", "ORG"), _entity(text, "Eritrea", "LOC")])
     assert [e.type for e in events] == ["SANCTION"]
-    assert [actor_code(a)[0] or actor_code(a)[1] for a in events[0].source] == ["IGO"]
+    assert [shipped().cameo_code(a)[0] or shipped().cameo_code(a)[1] for a in events[0].source] == ["IGO"]
 
 
 def test_protest_in_a_letter_is_an_accusation() -> None:
@@ -61,14 +61,14 @@ def test_news_agency_is_no_place_of_the_event() -> None:
     )
     events = code_sentence(text, "de", [_entity(text, "AFP", "ORG")])
     assert events and events[0].type == "COERCE"
-    assert all(actor_code(a)[0] != "FRA" for e in events for a in e.source + e.target)
+    assert all(shipped().cameo_code(a)[0] != "FRA" for e in events for a in e.source + e.target)
 
 
 def test_a_meetings_venue_is_no_party() -> None:
     text = "U.S. and Russian negotiators return to Geneva this week for talks on missiles."
     events = code_sentence(text, "en")
     assert events and events[0].type == "CONSULT"
-    codes = {actor_code(a)[0] for a in events[0].source + events[0].target}
+    codes = {shipped().cameo_code(a)[0] for a in events[0].source + events[0].target}
     assert codes == {"USA", "RUS"}
 
 
@@ -76,8 +76,9 @@ def test_unplaced_domestic_person_belongs_to_the_outlets_country() -> None:
     text = "Landesrat Richard Theiner kritisierte die Regierung in Rom scharf."
     entities = [_entity(text, "Richard Theiner", "PER"), _entity(text, "Rom", "LOC")]
     italian = code_sentence(text, "de", entities, home="ITA")
-    assert [actor_code(a)[0] for a in italian[0].source] == ["ITA"]
+    assert [shipped().cameo_code(a)[0] for a in italian[0].source] == ["ITA"]
     german_press = code_sentence(
         "Landesrat Richard Theiner kritisierte die Regierung scharf.", "de", entities[:1]
     )
-    assert [actor_code(a)[0] for a in german_press[0].source] == ["DEU"]  # no outlet country: the language's
+    # no outlet country: the language's
+    assert [shipped().cameo_code(a)[0] for a in german_press[0].source] == ["DEU"]

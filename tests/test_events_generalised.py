@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from lagebild.actors import shipped
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code
 from lagebild.events.features import find_triggers
 
 
 def _main(text: str, language: str = "en") -> tuple[str, list[str | None], list[str | None]]:
     event = code_sentence(text, language)[0]
-    codes = lambda ids: sorted({actor_code(a)[0] for a in ids})  # noqa: E731
+    codes = lambda ids: sorted({shipped().cameo_code(a)[0] for a in ids})  # noqa: E731
     return event.type, codes(event.source), codes(event.target)
 
 
@@ -79,7 +79,7 @@ def test_parties_of_a_relation_are_no_target(text: str, language: str) -> None:
 
 def test_parties_between_whom_a_meeting_is_held_take_part() -> None:
     event = code_sentence("Egypt hosted talks between Israel and Jordan.", "en")[0]
-    codes = {actor_code(a)[0] for a in event.source + event.target}
+    codes = {shipped().cameo_code(a)[0] for a in event.source + event.target}
     assert event.type == "CONSULT" and {"ISR", "JOR"} <= codes
 
 

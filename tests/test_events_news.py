@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from lagebild.actors import shipped
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code
 
 
 def _types(text: str) -> list[str]:
@@ -13,7 +13,7 @@ def _types(text: str) -> list[str]:
 
 
 def _codes(ids: list[str]) -> set[str | None]:
-    return {actor_code(a)[0] for a in ids}
+    return {shipped().cameo_code(a)[0] for a in ids}
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from lagebild.actors import shipped
+from lagebild.actors.mentions import find_mentions
 from lagebild.events import code_sentence
-from lagebild.events.actors import actor_code, find_mentions
 from lagebild.events.features import sentence_features
 from lagebild.events.rules import _groups
 from lagebild.model import Entity
 
 
 def _codes(ids: list[str]) -> set[str]:
-    return {c for a in ids if (c := actor_code(a)[0])}
+    return {c for a in ids if (c := shipped().cameo_code(a)[0])}
 
 
 def _ent(text: str, name: str, label: str) -> Entity:
@@ -28,7 +29,7 @@ def test_the_nearest_preposition_introduces_a_name() -> None:
 def test_sector_noun_with_its_country_is_one_actor() -> None:
     text = "Rebels in the Ivory Coast attacked a government convoy."
     mentions = find_mentions(text, 0, len(text), language="en")
-    assert [(m.text, actor_code(m.actor)) for m in mentions][0] == (
+    assert [(m.text, shipped().cameo_code(m.actor)) for m in mentions][0] == (
         "Rebels in the Ivory Coast",
         ("CIV", "REB"),
     )
@@ -47,7 +48,7 @@ def test_title_before_a_known_name_takes_the_name_s_actor() -> None:
     text = "President Putin criticised the sanctions."
     (mention,) = find_mentions(text, 0, len(text), language="en")
     assert mention.text.endswith("Putin")
-    assert actor_code(mention.actor)[0] == "RUS"
+    assert shipped().cameo_code(mention.actor)[0] == "RUS"
 
 
 def test_article_between_two_actors_starts_the_object_not_a_coordination() -> None:
@@ -76,7 +77,7 @@ def test_office_of_an_international_organisation_is_coded_igo() -> None:
     text = "Er sprach mit UN-Generalsekretär Ban Ki Moon ."
     ents = [_ent(text, "UN-Generalsekretär", "MISC"), _ent(text, "Ban Ki Moon", "PER")]
     mentions = find_mentions(text, 0, len(text), ents, language="de")
-    assert [actor_code(m.actor)[0] for m in mentions if "Ban Ki Moon" in m.text] == ["IGO"]
+    assert [shipped().cameo_code(m.actor)[0] for m in mentions if "Ban Ki Moon" in m.text] == ["IGO"]
 
 
 def test_a_surname_is_not_a_gunfire_trigger() -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from lagebild.actors import shipped
+from lagebild.actors.mentions import Mention, ethnic_groups
 from lagebild.events import code_sentence
-from lagebild.events.actors import Mention, actor_code, ethnic_groups
 from lagebild.model import Entity
 
 
@@ -17,7 +18,7 @@ def ents(text: str, *pairs: tuple[str, str, str]) -> list[Entity]:
 
 
 def countries(ids: list[str]) -> set[str | None]:
-    return {actor_code(a)[0] for a in ids}
+    return {shipped().cameo_code(a)[0] for a in ids}
 
 
 def mention(text: str, surface: str, actor: str) -> Mention:
@@ -77,7 +78,7 @@ def test_place_dateline_is_still_no_actor():
     text = "Berlin ( dpa ) - Die Gewerkschaft kritisierte den Plan ."
     events = code_sentence(text, "de", ents(text, ("Berlin", "LOC", ""), ("dpa", "ORG", "")))
     assert events and events[0].type == "ACCUSE"
-    assert all(actor_code(a)[1] != "GOV" for a in events[0].source)
+    assert all(shipped().cameo_code(a)[1] != "GOV" for a in events[0].source)
 
 
 def test_german_verbs_of_complaint_appeal_and_assent():

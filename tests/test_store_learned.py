@@ -3,21 +3,12 @@ batch of a processing run resolves a learned person's surname."""
 
 import json
 
-import pytest
-
-from lagebild.entities import actors as dictionary
-from lagebild.entities.learned import LearnedActor
+from lagebild.actors import LearnedActor
+from lagebild.actors.dictionary import packaged_actors
 from lagebild.executors import LocalExecutor
 from lagebild.model import Actor
 from lagebild.process import process
 from lagebild.store import Store, export_jsonl
-
-
-@pytest.fixture(autouse=True)
-def _no_overlay():
-    dictionary.register_learned([])
-    yield
-    dictionary.register_learned([])
 
 
 def theiner(mentions=1, first_seen="a1", **changes):
@@ -104,4 +95,4 @@ def test_a_later_batch_resolves_the_surname_and_counts_it(tmp_path):
         assert (record["country"], record["sector"], record["mentions"]) == ("ITA", "GOV", 2)
         second = [a for a in store.iter_articles() if a.text.startswith("MERAN")][0]
         assert any(e.text == "Theiner" and e.actor == "per.richard-theiner" for e in second.entities)
-        assert dictionary.packaged_actors().get("per.richard-theiner") is None
+        assert packaged_actors().get("per.richard-theiner") is None

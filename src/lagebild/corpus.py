@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from lagebild.actors import ActorIndex, shipped
 from lagebild.model import Article
 
 if TYPE_CHECKING:
@@ -105,8 +106,9 @@ class SourceProfileStage:
 
 
 class LearnedActors:
-    """Persons the dictionary lacks, learned from their titles: the store's learned actors are the entity stage's
-    overlay for a batch; each commit's articles teach new ones and sightings of known ones."""
+    """Persons the dictionary lacks, learned from their titles: the shipped dictionary and the store's learned
+    actors form the batch's :class:`~lagebild.actors.ActorIndex`, the per-article stages' actor resource; each
+    commit's articles teach new ones and sightings of known ones (read through the same index)."""
 
     name = "learned actors"
     requires = ("entities", "text", "published")
@@ -115,24 +117,23 @@ class LearnedActors:
 
     def __init__(self) -> None:
         self._known: dict[str, Any] | None = None
+        self._index: ActorIndex | None = None
 
     def prepare(self, store: Store, articles: Sequence[Article]) -> dict[str, Any]:
-        from lagebild.entities.learned import overlay_payload
-
-        known = self._load(store)
-        return {"learned": overlay_payload(known.values())}
+        self._index = ActorIndex(self._load(store).values())
+        return {"actors": self._index}
 
     def commit(self, articles: Sequence[Article]) -> dict[str, Any]:
-        from lagebild.entities.learned import learn_batch
+        from lagebild.actors.learning import learn_batch
 
-        return {"learned": learn_batch(articles, self._known or {})}
+        return {"learned": learn_batch(articles, self._index or shipped(), self._known or {})}
 
     def committed(self, store: Store) -> None:
         self._known = None
         self._load(store)  # the next commit of the batch knows what this one taught
 
     def _load(self, store: Store) -> dict[str, Any]:
-        from lagebild.entities.learned import from_record
+        from lagebild.actors.learned import from_record
 
         if self._known is None:
             self._known = {actor.id: actor for actor in map(from_record, store.load_learned_actors())}
@@ -168,7 +169,7 @@ class ActorRecords:
     resources = ("actor dictionary",)
 
     def run(self, store: Store) -> StageReport:
-        from lagebild.entities.actors import packaged_actors
+        from lagebild.actors.dictionary import packaged_actors
 
         started = time.perf_counter()
         ids = store.referenced_actor_ids()

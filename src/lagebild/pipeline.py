@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from lagebild.actors import ActorIndex
 from lagebild.model import Article
 
 if TYPE_CHECKING:
@@ -58,10 +59,10 @@ class BudgetExceeded(BaseException):  # noqa: N818 - raised into stage code, whi
     """A stage ran over its time budget (a BaseException, so no ``except Exception`` in a stage swallows it)."""
 
 
-def article_stages(profiles: object | None = None, learned: tuple | None = None) -> list[Stage]:
+def article_stages(profiles: object | None = None, actors: ActorIndex | None = None) -> list[Stage]:
     """The per-article stages, in order. ``profiles`` are the per-source repeated-line profiles for cleaning;
-    ``learned`` is the overlay of learned actors for the entity stage
-    (:func:`lagebild.entities.learned.overlay_payload`)."""
+    ``actors`` is the batch's actor index (shipped dictionary plus learned persons) for the stages that resolve
+    names (the shipped dictionary alone when None)."""
     from lagebild.clean import CleanStage
     from lagebild.entities import EntityStage
     from lagebild.events import EventStage
@@ -72,10 +73,10 @@ def article_stages(profiles: object | None = None, learned: tuple | None = None)
     return [
         CleanStage(profiles),  # type: ignore[arg-type]
         LanguageStage(),
-        EntityStage(learned=learned),
-        TimeStage(),
-        QuoteStage(),
-        EventStage(),
+        EntityStage(actors=actors),
+        TimeStage(actors),
+        QuoteStage(actors),
+        EventStage(actors),
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lagebild.entities.actors import packaged_actors
+from lagebild.actors.dictionary import packaged_actors
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 FORMS = {"name", "part", "nominal", "adjective"}

@@ -6,13 +6,13 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from lagebild.entities import actors as dictionary
+from lagebild.actors.dictionary import fold, packaged_actors
 from lagebild.model import Actor
 
 MAX_CHARS = 200_000
 # state-actor names that denote institutions rather than territories
 _INSTITUTION_NAMES = frozenset(
-    dictionary.fold(n)
+    fold(n)
     for n in [
         "Kreml",
         "Kremlin",
@@ -62,7 +62,7 @@ def gazetteer_label(actor: Actor, name: str) -> str:
         return "PER"
     if actor.kind == "place":
         return "LOC"
-    if actor.kind == "state" and actor.sector == "GOV" and dictionary.fold(name) not in _INSTITUTION_NAMES:
+    if actor.kind == "state" and actor.sector == "GOV" and fold(name) not in _INSTITUTION_NAMES:
         return "LOC"
     return "ORG"
 
@@ -77,7 +77,7 @@ def gazetteer_patterns() -> tuple[tuple[str, str, str], ...]:
     """(surface form, label, actor id) for every proper-name variant of the packaged dictionary, with the German
     genitive -s form."""
     out: list[tuple[str, str, str]] = []
-    for actor in dictionary.packaged_actors().values():
+    for actor in packaged_actors().values():
         for name in [actor.name, *actor.variants]:
             if not _proper(name):
                 continue

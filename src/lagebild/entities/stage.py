@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from lagebild.entities import actors as dictionary
+from lagebild.actors import ActorIndex, shipped
+from lagebild.actors.resolve import resolve_mention, role_mentions
 from lagebild.entities.crf import load_crf
-from lagebild.entities.learned import register_payload
 from lagebild.entities.ner import MAX_CHARS
-from lagebild.entities.resolve import resolve_mention, role_mentions
 from lagebild.language.tokens import token_spans
 from lagebild.model import Article, Entity
 
@@ -22,27 +21,22 @@ class EntityStage:
     """Fills ``article.entities`` (PER/ORG/LOC/MISC with actor ids).
 
     ``gazetteer`` adds dictionary names the model missed; ``roles`` adds resolved role and anaphor phrases
-    ("der russische Präsident", "das Bündnis") as PER/ORG entities. ``learned`` is an
-    :func:`~lagebild.entities.learned.overlay_payload` of learned actors: the stage registers it as the overlay of
-    the dictionary in the process it runs in (None leaves the process's overlay as it is).
+    ("der russische Präsident", "das Bündnis") as PER/ORG entities. ``actors`` is the batch's actor index
+    (the shipped dictionary when None); the gazetteer also finds the learned persons' names.
     """
 
     name = "entity"
     requires = ("text", "language", "published")
     assigns = ("entities",)
-    resources = ("CRF model", "actor dictionary", "learned actors")
+    resources = ("CRF model", "actor index")
 
-    def __init__(
-        self, gazetteer: bool = True, roles: bool = True, learned: tuple[str, tuple] | None = None
-    ) -> None:
+    def __init__(self, gazetteer: bool = True, roles: bool = True, actors: ActorIndex | None = None) -> None:
         self.gazetteer = gazetteer
         self.roles = roles
-        self.learned = learned
+        self.actors = actors or shipped()
 
     def __call__(self, article: Article) -> Article:
         text = article.text or ""
-        if self.learned is not None:
-            register_payload(self.learned)
         article.entities = self._entities(article, text[:MAX_CHARS])
         return article
 
@@ -69,23 +63,22 @@ class EntityStage:
         found = tagger.recognise(text)
         if self.gazetteer:
             found += _uncovered(tagger.gazetteer(text), found, len(text))
-            learned = dictionary.learned_phrases()
+            learned = self.actors.learned_phrases
             if learned:
                 found += _uncovered(_learned_names(tagger, text, learned), found, len(text))
         return sorted(found)
 
-    @staticmethod
-    def _resolve_named(surface: str, label: str, text: str, start: int, article: Article) -> str | None:
+    def _resolve_named(self, surface: str, label: str, text: str, start: int, article: Article) -> str | None:
         if label in ("LOC", "ORG") and _is_dateline(text, start, start + len(surface)):
-            place = dictionary.lookup(surface, kind="place")
+            place = self.actors.lookup(surface, kind="place")
             return place.id if place is not None else None
         if label == "LOC" and _LOCATIVE.search(text[max(0, start - 8) : start]):
-            place = dictionary.lookup(surface, kind="place")
+            place = self.actors.lookup(surface, kind="place")
             if place is not None:
                 return place.id
         if label == "MISC":
             return None
-        actor_id = resolve_mention(surface, article, position=start)
+        actor_id = resolve_mention(surface, article, self.actors, position=start)
         if actor_id is None:
             return None
         kind = actor_id.split(".", 1)[0]
@@ -95,8 +88,7 @@ class EntityStage:
             return None
         return actor_id
 
-    @staticmethod
-    def _add_roles(article: Article, text: str, entities: list[Entity]) -> list[Entity]:
+    def _add_roles(self, article: Article, text: str, entities: list[Entity]) -> list[Entity]:
         taken = [(e.start, e.end) for e in entities]
         added: list[Entity] = []
         for start, end in role_mentions(text):
@@ -110,7 +102,7 @@ class EntityStage:
             if following:  # "der russische Präsident Wladimir Putin": the name carries the actor
                 continue
             article.entities = sorted(entities + added, key=lambda e: e.start)
-            actor = resolve_mention(mention, article, position=start)
+            actor = resolve_mention(mention, article, self.actors, position=start)
             if actor is None:
                 continue
             label = "PER" if actor.startswith("per.") else "ORG"

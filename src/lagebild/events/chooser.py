@@ -2,7 +2,7 @@
 
 Two logistic regressions (one for the source role, one for the target role) score every candidate group
 (:mod:`lagebild.events.candidates`). Their weights are a small JSON file (``data/actor_chooser.json``) written by
-``python -m lagebild.events.train``; scoring is a sum of weights, pure Python. The rules' choice is one of the
+``python -m training.events_chooser``; scoring is a sum of weights, pure Python. The rules' choice is one of the
 features, and the model overrides it only by a margin learned in cross-validation on the training data.
 """
 

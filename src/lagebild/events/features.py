@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lagebild.events.actors import Mention, find_mentions
+from lagebild.actors import ActorIndex, shipped
+from lagebild.actors.mentions import Mention, find_mentions
 from lagebild.events.resources import lexicon
+from lagebild.language.resources import rules_language
 from lagebild.model import Entity, Quote, Timex
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:und|aber|doch|sondern|and|but|while|whereas)\s")
@@ -49,6 +51,8 @@ class SentenceFeatures:
     quote: int | None = None
     speaker: str | None = None
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    actors: ActorIndex = field(default_factory=shipped)
+    """The actor index the mentions were resolved with; the decision code reads their codes from it."""
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         for lo, hi in self.clauses:
@@ -60,14 +64,10 @@ class SentenceFeatures:
         return any(lo <= s and e <= hi for s, e in self.cues.get(name, ()))
 
 
-def _lang(language: str | None) -> str:
-    return "en" if language == "en" else "de"
-
-
 def find_triggers(text: str, start: int, end: int, language: str | None) -> list[Trigger]:
     """Trigger hits in ``text[start:end]``; overlapping hits keep the higher priority, then the longer one."""
     lex = lexicon()
-    lang = _lang(language)
+    lang = rules_language(language)
     patterns = lex.triggers[lang]
     hits: list[tuple[int, int, int, int, str]] = []
     for number in lex.trigger_index[lang].candidates(text, start, end):
@@ -168,13 +168,13 @@ def may_have_events(text: str, start: int, end: int, language: str | None, trigg
     """Whether the sentence can yield an event: it has a trigger or an obligation cue (``X must ...``)."""
     if triggers:
         return True
-    cue = lexicon().cues["obligation"].get(_lang(language))
+    cue = lexicon().cues["obligation"].get(rules_language(language))
     return bool(cue and cue.search(text, start, end))
 
 
 def find_cues(text: str, start: int, end: int, language: str | None) -> dict[str, list[tuple[int, int]]]:
     """Status cues (negation, denial, modality, conditionals, threat verbs) with their spans."""
-    lang = _lang(language)
+    lang = rules_language(language)
     return {
         name: [m.span() for m in by_lang[lang].finditer(text, start, end)]
         for name, by_lang in lexicon().cues.items()
@@ -247,9 +247,12 @@ def sentence_features(
     quotes: list[Quote] | None = None,
     triggers: list[Trigger] | None = None,
     home: str | None = None,
+    actors: ActorIndex | None = None,
 ) -> SentenceFeatures:
     """Extract the features of the sentence ``text[start:end]`` (``triggers``: its :func:`find_triggers`, when
-    already found; ``home``: the outlet's country, see :func:`lagebild.events.actors.home_country`)."""
+    already found; ``home``: the outlet's country, see :func:`lagebild.actors.mentions.home_country`; ``actors``:
+    the batch's actor index, the shipped dictionary when None)."""
+    actors = actors or shipped()
     dates = [
         (t.start, t.end, v) for t in timexes if start <= t.start and t.end <= end and (v := _event_date(t))
     ]
@@ -265,17 +268,18 @@ def sentence_features(
         text=text,
         start=start,
         end=end,
-        language=_lang(language),
+        language=rules_language(language),
         published=published,
         triggers=triggers,
         mentions=_free_event_nouns(
-            text, find_mentions(text, start, end, entities, published, language, home), triggers
+            text, find_mentions(text, start, end, entities, published, language, home, actors), triggers
         ),
         dates=expand_day_lists(text, start, sorted(dates)),
         cues=find_cues(text, start, end, language),
         quote=quote_index,
         speaker=speaker,
         clauses=split_clauses(text, start, end),
+        actors=actors,
     )
 
 

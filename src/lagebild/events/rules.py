@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lagebild.events.actors import UNKNOWN_COUNTRY, Mention, actor_code
+from lagebild.actors import ActorIndex
+from lagebild.actors.mentions import UNKNOWN_COUNTRY, Mention
 from lagebild.events.candidates import Candidate, candidates
 from lagebild.events.chooser import choose, load_chooser
 from lagebild.events.depth import depths
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
 from lagebild.events.resources import lexicon
+from lagebild.language.resources import merged, trait
 from lagebild.model import Event, Span
 
 # Triggers whose complement describes a further event whose realisation is not (yet) reported.
@@ -29,14 +31,16 @@ _PREP_BEFORE = (
         re.IGNORECASE | re.DOTALL,
     )
 )
-_PREP_BEFORE_DE = re.compile(  # German capitalises nouns: any two words may sit between preposition and name
-    rf"^.*(?:^|\s)(?P<prep>{_PREPS_DE})\s+(?:(?:der|die|das|den|dem|des)\s+)?"
-    r"(?:(?-i:[A-ZÄÖÜ][\w-]*|[a-zäöüß][\w-]*(?:e|en|er|es|em))\s+){0,2}$",
-    re.IGNORECASE | re.DOTALL,
+_PREP_BEFORE_CAPITALISED = (
+    re.compile(  # German capitalises nouns: any two words may sit between preposition and name
+        rf"^.*(?:^|\s)(?P<prep>{_PREPS_DE})\s+(?:(?:der|die|das|den|dem|des)\s+)?"
+        r"(?:(?-i:[A-ZÄÖÜ][\w-]*|[a-zäöüß][\w-]*(?:e|en|er|es|em))\s+){0,2}$",
+        re.IGNORECASE | re.DOTALL,
+    )
 )
-_AGENT_PREPS = frozenset({"von", "vom", "durch", "by"})
-_LOCATIVE_PREPS = frozenset({"in", "im", "aus", "bei", "at", "nach", "auf", "zwischen", "between", "seit"})
-_WHERE_PREPS = frozenset({"in", "im", "bei", "at", "nach", "to", "into", "auf"})
+_AGENT_PREPS = merged("prepositions", "agent")
+_LOCATIVE_PREPS = merged("prepositions", "place")
+_WHERE_PREPS = merged("prepositions", "venue")
 """Prepositions that make a named place (a ``loc.`` actor, not a state) the venue of a meeting."""
 _SUBORDINATE = re.compile(
     r"^[\s,;:]*(?:falls|wenn|sofern|dass|weil|ob|um|ohne|if|unless|that)\b|^[\s,;:]*(?:\S+\s+){0,3}?(?:es|sie|er|they|it|he|she)\b",
@@ -90,11 +94,11 @@ def _groups(features: SentenceFeatures) -> list[_Group]:
 def _all_groups(features: SentenceFeatures) -> list[_Group]:
     """The sentence's actor groups (dateline places left out), each with the preposition before it."""
     text = features.text
-    prep_before = _PREP_BEFORE_DE if features.language == "de" else _PREP_BEFORE
+    prep_before = _PREP_BEFORE_CAPITALISED if trait(features.language, "capitalised_nouns") else _PREP_BEFORE
     groups: list[_Group] = []
     cut = _attribution_start(features)
     for mention in features.mentions:
-        if _is_dateline(text, features.start, mention):
+        if _is_dateline(text, features.start, mention, features.actors):
             continue  # "Berlin, 13.01.2009: ..." names the place of writing, not an actor
         if (
             groups
@@ -149,12 +153,12 @@ def _apposition_members(text: str, end: int, groups: list[_Group]) -> frozenset[
     return frozenset(inside)
 
 
-def _is_dateline(text: str, sentence_start: int, mention: Mention) -> bool:
+def _is_dateline(text: str, sentence_start: int, mention: Mention, actors: ActorIndex) -> bool:
     """A place name opening the sentence before a date, agency or dash; a person with a party in brackets
     (``Verteidigungsminister Franz Josef Jung ( CDU ) ...``) is the subject, not a dateline."""
     if text[sentence_start : mention.start].strip() or not _DATELINE.match(text, mention.end):
         return False
-    sector = actor_code(mention.actor)[1]
+    sector = actors.cameo_code(mention.actor)[1]
     return (
         not mention.actor.startswith("per.")
         and sector in (None, "GOV")  # a place (``Berlin``: the government); a titled person has a sector
@@ -260,7 +264,7 @@ def _complementiser_subject(features: SentenceFeatures, group: _Group, clause_st
     return bool(_COMPLEMENTISER_THEN_PHRASE.fullmatch(features.text, clause_start, group.start))
 
 
-_WERDEN = re.compile(r"(?<!\w)(?:wurden?|worden|wird|werden|würden?)(?!\w)", re.IGNORECASE)
+_PASSIVE_AUXILIARY = {"de": re.compile(r"(?<!\w)(?:wurden?|worden|wird|werden|würden?)(?!\w)", re.IGNORECASE)}
 _PARTICIPLE = re.compile(
     r"(?:^|^[a-zäöü]{2,8}?)ge[a-zäöüß]+(?:t|en)$|^[a-zäöüß]+(?:t|et|iert)$|"
     r"^(?:be|er|ver|zer|ent|miss|über|unter|wider|hinter)[a-zäöüß]*(?:oss|ieb|iff|og|ot|ung|och|ob|und|ang|ess|org)en$"
@@ -273,11 +277,12 @@ _TARGET_PREPS_FRONTED = frozenset({"gegen", "gegenüber"})
 def _german_passive(features: SentenceFeatures, trigger: Trigger) -> bool:
     """A German ``werden`` passive of a verb trigger: its roles follow from the grammar (the ``von`` agent is
     the source, the subject the target), which the rules read directly."""
-    if features.language != "de" or not trigger.text[:1].islower():
+    auxiliary = _PASSIVE_AUXILIARY.get(features.language)
+    if auxiliary is None or not trigger.text[:1].islower():
         return False
     lo, _hi = features.clause_of(trigger.start)
     verb = trigger.text.split()[0].lower()
-    return bool(_PARTICIPLE.search(verb) and _WERDEN.search(features.text, lo, trigger.start))
+    return bool(_PARTICIPLE.search(verb) and auxiliary.search(features.text, lo, trigger.start))
 
 
 def _passive_undergoer(
@@ -300,7 +305,7 @@ def _fronted_object(
 ) -> _Group | None:
     """A ``gegen`` / ``gegenüber`` phrase before the verb in its clause is the act's target (``Gegen Russland
     verhängte die EU neue Sanktionen``)."""
-    if features.language != "de":
+    if not trait(features.language, "verb_second"):
         return None
     lo, _hi = features.clause_of(trigger.start)
     fronted = [g for g in before if g.prep in _TARGET_PREPS_FRONTED and g.start >= lo and g is not source]
@@ -310,7 +315,7 @@ def _fronted_object(
 def _mittelfeld_object(features: SentenceFeatures, group: _Group, clause_start: int) -> bool:
     """A German V2 clause opened by a noun phrase that names no actor, then the finite verb (``die Welt könne Iran
     nicht trauen``): the phrase in the Vorfeld is the subject, the actor after the verb its object."""
-    return features.language == "de" and bool(
+    return trait(features.language, "verb_second") and bool(
         _VORFELD_NOUN_THEN_VERB.fullmatch(features.text, clause_start, group.start)
     )
 
@@ -325,7 +330,7 @@ def _noun_trigger_actors(
     (``nach dem israelischen Abzug aus dem Gazastreifen``), as is a ``durch`` phrase after it (``der Beschuss
     Israels durch Palästinenser``); the first actor right after the noun is its object. None when neither holds."""
     text = features.text
-    if features.language != "de" or not trigger.text[:1].isupper():
+    if not trait(features.language, "capitalised_nouns") or not trigger.text[:1].isupper():
         return None
     if not text[features.start : trigger.start].strip():
         return None  # a capitalised sentence-initial word need not be a noun
@@ -400,7 +405,7 @@ def _subject_after_verb(
 ) -> _Group | None:
     """German V2 with a fronted object: ``Die Nato kritisierte der Außenminister`` - ``der`` right after the
     finite verb marks the subject (nominative masculine) when the fronted phrase has no nominative article."""
-    if features.language != "de" or not after or after[0].prep is not None:
+    if not trait(features.language, "case_marked_articles") or not after or after[0].prep is not None:
         return None
     between = features.text[trigger.end : after[0].start]
     if not (
@@ -420,7 +425,7 @@ def _attributed_source(
     """The speaker of a trailing attribution for a subject-less report (``man habe ..., teilte die Bahn mit``;
     ``..., hieß es aus Washington``): the first actor after the attribution verb's clause starts."""
     cut = _attribution_start(features)
-    if features.language != "de" or trigger.start >= cut:
+    if not trait(features.language, "verb_second") or trigger.start >= cut:
         return []
     after = [g for g in groups if g.start >= cut]
     return [a for a in after[0].actors if a not in target] if after else []
@@ -493,7 +498,7 @@ def _outside_mentions(features: SentenceFeatures) -> list[Trigger]:
 def _in_name(features: SentenceFeatures, trigger: Trigger) -> bool:
     """English writes event words in lower case: a capitalised one inside the sentence is part of a name
     (``the Ceasefire Violations Committee``, ``Agency for Development and Cooperation``)."""
-    if features.language != "en" or not trigger.text[:1].isupper():
+    if trait(features.language, "capitalised_nouns") or not trigger.text[:1].isupper():
         return False
     return bool(features.text[features.start : trigger.start].strip(" \t\n\"'“‘({[-"))
 
@@ -562,7 +567,9 @@ def decide(
         if trace is not None or (model is not None and trigger.type not in _SYMMETRIC):
             options = candidates(features, trigger, all_groups, apposition, cut, source, target)
         if model is not None and trigger.type not in _SYMMETRIC and not _german_passive(features, trigger):
-            source, target = choose(model, options, source, target, features.language == "en")
+            source, target = choose(
+                model, options, source, target, trait(features.language, "same_actor_target")
+            )
         intent = _intent(features, trigger) and not features.cue_in("negation", features.start, trigger.start)
         if not _refusal(features, trigger) and (
             _conditional_threat(features, trigger) or (intent and trigger.type in lex.negative_actions)
@@ -638,7 +645,9 @@ def decide(
     kept = [
         i
         for i, event in enumerate(events)
-        if not _interview(event) and not _commercial(event) and not _nobody_meets(event)
+        if not _interview(event, features.actors)
+        and not _commercial(event, features.actors)
+        and not _nobody_meets(event)
     ]
     order = _main_first(features, [positions[i] for i in kept])
     if trace is not None:
@@ -650,17 +659,17 @@ def _distinct(target: list[str], source: list[str], language: str) -> list[str]:
     """The target's actor ids without the source's. English keeps a target group resolving to the source's own
     id: a second mention of the same country is a domestic target (``Iranian authorities pressured workers of
     the ... Company of Tehran``), which CAMEO codes with the country."""
-    if language == "en":
+    if trait(language, "same_actor_target"):
         return list(target)
     return [a for a in target if a not in source]
 
 
-def _interview(event: Event) -> bool:
+def _interview(event: Event, actors: ActorIndex) -> bool:
     """A "talk" with news media only (``sagte ... im Gespräch mit der dpa``) is an interview, not a CONSULT."""
     return (
         event.type == "CONSULT"
         and bool(event.target)
-        and all(actor_code(actor)[1] in _MEDIA for actor in event.target)
+        and all(actors.cameo_code(actor)[1] in _MEDIA for actor in event.target)
     )
 
 
@@ -675,11 +684,11 @@ def _nobody_meets(event: Event) -> bool:
 _JOINT = frozenset({"CONSULT", "COOPERATE"})
 
 
-def _commercial(event: Event) -> bool:
+def _commercial(event: Event, actors: ActorIndex) -> bool:
     """Only companies take part (``Darauf habe man sich mit den Herstellern ... geeinigt, teilte die Bahn mit``):
     business acting commercially is no political event."""
-    actors = event.source + event.target
-    return bool(actors) and all(actor_code(actor)[1] == "BUS" for actor in actors)
+    ids = event.source + event.target
+    return bool(ids) and all(actors.cameo_code(actor)[1] == "BUS" for actor in ids)
 
 
 def _main_first(features: SentenceFeatures, positions: list[int]) -> list[int]:
@@ -691,8 +700,8 @@ def _main_first(features: SentenceFeatures, positions: list[int]) -> list[int]:
     return sorted(range(len(positions)), key=lambda i: (levels[i], positions[i]))
 
 
-def _country_of(actor_id: str) -> str | None:
-    country = actor_code(actor_id)[0]
+def _country_of(actor_id: str, actors: ActorIndex) -> str | None:
+    country = actors.cameo_code(actor_id)[0]
     return country if country and country not in (UNKNOWN_COUNTRY, "IGO", "NGO") else None
 
 
@@ -704,11 +713,14 @@ def _fill_unknown_countries(features: SentenceFeatures, event: Event) -> None:
     """
     unknown = UNKNOWN_COUNTRY + "."
     places = [
-        c for m in features.mentions if (c := _country_of(m.actor)) and actor_code(m.actor)[1] not in _MEDIA
+        c
+        for m in features.mentions
+        if (c := _country_of(m.actor, features.actors))
+        and features.actors.cameo_code(m.actor)[1] not in _MEDIA
     ]  # a news agency's home (``AFP``) is not where the event happens
 
     def first(ids: list[str]) -> str | None:
-        return next((c for a in ids if (c := _country_of(a))), None)
+        return next((c for a in ids if (c := _country_of(a, features.actors))), None)
 
     def filled(ids: list[str], country: str | None) -> list[str]:
         out = [a.replace(unknown, f"{country}.", 1) if a.startswith(unknown) and country else a for a in ids]
@@ -768,7 +780,7 @@ def _after(date: str | None, published: str | None) -> bool:
 
 def _subordinate_object(features: SentenceFeatures, trigger: Trigger, clause_start: int) -> bool:
     """In a verb-final subordinate or infinitive clause the actor before the verb is its object, not its subject."""
-    if features.language != "de" or clause_start == features.start:
+    if not trait(features.language, "verb_final_subordinate_clauses") or clause_start == features.start:
         return False
     clause_head = features.text[clause_start : trigger.start]
     word_end = features.text.find(" ", trigger.start)

@@ -2,44 +2,31 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
+from lagebild.actors import ActorIndex, resolve_mention, shipped
 from lagebild.model import Article
 from lagebild.quotes.finder import Resolver, find_quotes
 
 
-def _resolver_for(article: Article) -> Resolver | None:
-    """``lagebild.entities.resolve_mention`` bound to the article, when that function is available."""
-    try:
-        module = importlib.import_module("lagebild.entities")
-    except Exception:  # noqa: BLE001 - entities are optional for quotation finding
-        return None
-    resolve = getattr(module, "resolve_mention", None)
-    if not callable(resolve):
-        return None
+def _resolver_for(article: Article, actors: ActorIndex) -> Resolver:
+    """:func:`lagebild.actors.resolve_mention` bound to the article and the batch's actor index."""
 
     def resolver(name: str) -> str | None:
-        return _actor_id(resolve(name, article))
+        return resolve_mention(name, article, actors)
 
     return resolver
 
 
-def _actor_id(found: Any) -> str | None:
-    if found is None or isinstance(found, str):
-        return found
-    if isinstance(found, dict):
-        return found.get("actor") or found.get("id")
-    return getattr(found, "actor", None) or getattr(found, "id", None)
-
-
 class QuoteStage:
-    """Picklable stage ``stage(article) -> article`` that finds quotations and their speakers."""
+    """Picklable stage ``stage(article) -> article`` that finds quotations and their speakers; ``actors`` is the
+    batch's actor index (the shipped dictionary when None)."""
 
     name = "quote"
     requires = ("text", "language", "sentences", "entities", "published")
     assigns = ("quotes",)
-    resources = ("speech verbs", "actor dictionary")
+    resources = ("speech verbs", "actor index")
+
+    def __init__(self, actors: ActorIndex | None = None) -> None:
+        self.actors = actors or shipped()
 
     def __call__(self, article: Article) -> Article:
         sentences = [(s.start, s.end) for s in article.sentences] or None
@@ -48,6 +35,6 @@ class QuoteStage:
             article.language or "de",
             entities=[e for e in article.entities if e.label in {"PER", "ORG"}],
             sentences=sentences,
-            resolver=_resolver_for(article),
+            resolver=_resolver_for(article, self.actors),
         )
         return article

@@ -509,12 +509,12 @@ class Store:
             self.con.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def iter_actors(self) -> Iterator[Actor]:
-        """Stored actors by id; learned ones as :class:`~lagebild.entities.learned.LearnedActor`, whose records
+        """Stored actors by id; learned ones as :class:`~lagebild.actors.learned.LearnedActor`, whose records
         carry ``learned``, ``mentions`` and ``first_seen`` besides the contract's fields."""
         for (data,) in self.con.execute("SELECT data FROM actors ORDER BY id").fetchall():
             record = json.loads(data)
             if record.get("learned") is True:
-                from lagebild.entities.learned import from_record  # noqa: PLC0415 - only when there are any
+                from lagebild.actors.learned import from_record  # noqa: PLC0415 - only when there are any
 
                 yield from_record(record)
             else:
@@ -537,7 +537,7 @@ class Store:
         """Insert new learned actors; for a learned actor already stored, its ``mentions`` add up and the rest of
         its record stays. An id held by an actor that is not learned (a dictionary actor) is never touched, nor is
         an id that is not a plain ``per.<slug>``."""
-        from lagebild.entities.learned import from_record, merge_learned  # noqa: PLC0415
+        from lagebild.actors.learned import from_record, merge_learned  # noqa: PLC0415
 
         records: dict[str, Any] = {}
         for actor in actors:

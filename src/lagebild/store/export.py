@@ -6,7 +6,7 @@ import json
 from itertools import chain
 from pathlib import Path
 
-from lagebild.entities.codes import code_actor
+from lagebild.actors.codes import code_actor
 from lagebild.store import queries
 from lagebild.store.duck import Store
 

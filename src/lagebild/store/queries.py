@@ -57,8 +57,8 @@ def outlets(con: Con) -> list[str]:
 
 def actor_names(con: Con, ids: list[str] | set[str] | None = None) -> dict[str, str]:
     """Actor id -> display name (all actors when ``ids`` is None); a country or sector code without a stored
-    record is named by :func:`lagebild.entities.codes.code_actor`."""
-    from lagebild.entities.codes import code_actor  # noqa: PLC0415
+    record is named by :func:`lagebild.actors.codes.code_actor`."""
+    from lagebild.actors.codes import code_actor  # noqa: PLC0415
 
     if ids is None:
         found = con.execute("SELECT id, name FROM actors").fetchall()
@@ -414,7 +414,7 @@ def list_actors(
 
 def get_actor(con: Con, actor_id: str) -> dict[str, Any] | None:
     """The stored record of an actor, else the record of a country or sector code."""
-    from lagebild.entities.codes import code_actor  # noqa: PLC0415
+    from lagebild.actors.codes import code_actor  # noqa: PLC0415
 
     data = scalar(con, "SELECT data FROM actors WHERE id = ?", [actor_id])
     if data:

@@ -440,14 +440,12 @@ def part_of_dated_day(m: re.Match[str], ctx: Context) -> Result:
 _NEXT_NAME = re.compile(r"\s+([A-ZÄÖÜ][\w-]+)")
 
 
-def _names_a_place(text: str, end: int) -> bool:
-    """The word after ``end`` is a state or place the actor dictionary knows ("heutigen Myanmar", "früher Birma")."""
+def _names_a_place(text: str, end: int, ctx: Context) -> bool:
+    """The word after ``end`` is a state or place the actor index knows ("heutigen Myanmar", "früher Birma")."""
     match = _NEXT_NAME.match(text, end)
     if match is None:
         return False
-    from lagebild.entities.actors import candidates
-
-    return any(actor.kind in ("state", "place") for actor in candidates(match.group(1)))
+    return any(actor.kind in ("state", "place") for actor in ctx.actors.candidates(match.group(1)))
 
 
 _DAY_ADJECTIVE = {"vorgestrig": -2, "gestrig": -1, "heutig": 0, "morgig": 1, "übermorgig": 2}
@@ -460,7 +458,7 @@ _DAY_ADJECTIVE = {"vorgestrig": -2, "gestrig": -1, "heutig": 0, "morgig": 1, "ü
 )
 def day_adjective(m: re.Match[str], ctx: Context) -> Result:
     """ "die heutigen Machthaber", "am gestrigen Abend": the day the adjective names (with its part)."""
-    if _names_a_place(ctx.text, m.end()):
+    if _names_a_place(ctx.text, m.end(), ctx):
         return None  # "das heutige Myanmar": a place's present name, no reference to a day
     if ctx.dct is None:
         return ("TIME" if m["pod"] else "DATE"), None
@@ -1000,7 +998,7 @@ def vague(m: re.Match[str], ctx: Context) -> Result:
     for key in _VAGUE:
         if m[key]:
             if m[key].lower() == "früher" and (
-                re.match(r"\s+als\b", ctx.text[m.end() :]) or _names_a_place(ctx.text, m.end())
+                re.match(r"\s+als\b", ctx.text[m.end() :]) or _names_a_place(ctx.text, m.end(), ctx)
             ):
                 return None  # "früher als ...", "Myanmar (früher Birma)": no time reference
             return "DATE", key

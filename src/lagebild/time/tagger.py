@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
+from lagebild.language.resources import rules_language
+
+from ..actors import ActorIndex
 from ..model import Timex
 from .calendar import offset_anchor, parse_dct
 from .context import Context
@@ -11,11 +15,7 @@ from .rules import Rule, RuleSet
 
 
 def _rules(language: str) -> RuleSet:
-    if language == "en":
-        from .english import RULES
-    else:
-        from .german import RULES
-    return RULES
+    return importlib.import_module(f"lagebild.time.{_RULE_MODULES[rules_language(language)]}").RULES
 
 
 def _select(text: str, rules: list[Rule]) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
@@ -33,6 +33,8 @@ def _select(text: str, rules: list[Rule]) -> list[tuple[int, int, int, Rule, re.
     return sorted(taken, key=lambda f: f[0])
 
 
+_RULE_MODULES = {"de": "german", "en": "english"}
+_OFFSET_AFTER = {"en": re.compile(r"\s+ago\b")}  # a cue after the duration: "three years ago"
 _OFFSET_CUE = {
     "de": re.compile(r"\b(?P<cue>[Vv]or|[Ii]n|[Bb]innen)\s+$"),
     "en": re.compile(r"\b(?P<cue>[Ii]n|[Ww]ithin)\s+$"),
@@ -44,18 +46,21 @@ def _anchor(text: str, start: int, end: int, value: str | None, ctx: Context) ->
     before = _OFFSET_CUE[ctx.language].search(text, max(0, start - 8), start)
     if before:
         direction = -1 if before["cue"].lower() == "vor" else 1
-    elif ctx.language == "en" and re.match(r"\s+ago\b", text[end : end + 6]):
+    elif (after := _OFFSET_AFTER.get(ctx.language)) is not None and after.match(text[end : end + 6]):
         direction = -1
     else:
         return None
     return offset_anchor(value, direction, ctx.dct)
 
 
-def find_timexes(text: str, dct: str | None, language: str = "de") -> list[Timex]:
-    """Temporal expressions in ``text`` with type and TIMEX3 value, normalised against ``dct`` (ISO date)."""
+def find_timexes(
+    text: str, dct: str | None, language: str = "de", actors: ActorIndex | None = None
+) -> list[Timex]:
+    """Temporal expressions in ``text`` with type and TIMEX3 value, normalised against ``dct`` (ISO date);
+    ``actors`` tells place names from days (the shipped dictionary when None)."""
     if not text:
         return []
-    ctx = Context.build(text, parse_dct(dct), language)
+    ctx = Context.build(text, parse_dct(dct), language, actors)
     out: list[Timex] = []
     for start, end, _, rule, m in _select(text, _rules(language).rules):
         ctx.borrowed = False

@@ -1,27 +1,23 @@
-"""Learned actors: persons the dictionary does not know, taken from processed articles.
+"""Learning actors: persons the dictionary does not know, taken from processed articles (a corpus step).
 
 A person (a PER entity of two or more name tokens that resolved to no actor) whose noun phrase or bracket says who
 they act for (``Landesrat Richard Theiner``, ``der CSU-Politiker Max Muster``, ``Anna Beispiel (SPD)``) becomes a
 :class:`LearnedActor` ``per.<slug>`` with that country and sector; the outlet's country stands in for an unplaced
-domestic person, as the event coder reads such phrases (:func:`lagebild.events.actors.person_phrases`). Sports and
-culture pages teach nothing unless their title is political. The store keeps learned actors with a mention count;
-:func:`overlay_payload` turns them into plain data an :class:`~lagebild.entities.stage.EntityStage` registers as
-an overlay of the dictionary (:func:`lagebild.entities.actors.register_learned`).
+domestic person, as the event coder reads such phrases (:func:`lagebild.actors.mentions.person_phrases`). Sports
+and culture pages teach nothing unless their title is political. The store keeps learned actors with a mention
+count; the next batch's :class:`~lagebild.actors.index.ActorIndex` is built from them.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
 
-from lagebild.entities import actors as dictionary
+from lagebild.actors.dictionary import packaged_actors, slug
+from lagebild.actors.index import ActorIndex
+from lagebild.actors.learned import LearnedActor
+from lagebild.actors.mentions import PhraseCode, person_phrases
 from lagebild.model import Actor, Article, Entity
-
-if TYPE_CHECKING:
-    from lagebild.events.actors import PhraseCode
 
 MAX_NAME_CHARS = 60
 MAX_NAME_TOKENS = 4
@@ -77,32 +73,20 @@ _PAGE_CUES = 3  # sports or culture cue words (in the title and the opening) tha
 _OPENING_CHARS = 1500
 
 
-@dataclass
-class LearnedActor(Actor):
-    """A person learned from the text: an :class:`~lagebild.model.Actor` with ``learned``, the number of articles
-    that mention it (``mentions``) and the id of the article it was first seen in (``first_seen``)."""
-
-    kind: str = "person"
-    learned: bool = True
-    mentions: int = 1
-    first_seen: str | None = None
-
-
-def learn_from_article(article: Article) -> list[LearnedActor]:
-    """The persons this article teaches, each once, in text order (``mentions`` 1, ``first_seen`` its id)."""
+def learn_from_article(article: Article, actors: ActorIndex) -> list[LearnedActor]:
+    """The persons this article teaches, each once, in text order (``mentions`` 1, ``first_seen`` its id);
+    ``actors`` is the index the article's stages ran with."""
     try:
-        return _learn(article)
+        return _learn(article, actors)
     except Exception:  # noqa: BLE001 - learning never fails a run; odd input teaches nothing
         return []
 
 
-def _learn(article: Article) -> list[LearnedActor]:
+def _learn(article: Article, actors: ActorIndex) -> list[LearnedActor]:
     text = article.text or ""
     candidates = [e for e in article.entities if e.label == "PER" and e.actor is None and e.end <= len(text)]
     if not candidates or not political_page(article):
         return []
-    from lagebild.events.actors import person_phrases  # noqa: PLC0415 - events build on entities, not at import
-
     spans = [(s.start, s.end) for s in article.sentences] or [(0, len(text))]
     out: dict[str, LearnedActor] = {}
     for start, end in spans:
@@ -111,31 +95,31 @@ def _learn(article: Article) -> list[LearnedActor]:
             continue
         entities = [e for e in article.entities if start <= e.start and e.end <= end]
         phrases = person_phrases(
-            text, start, end, entities, article.published, article.language, article.source.country
+            text, start, end, entities, article.published, article.language, article.source.country, actors
         )
         for entity, code, window_start in phrases:
-            learned = _actor_of(text, entity, code, window_start, article)
+            learned = _actor_of(text, entity, code, window_start, article, actors)
             if learned is not None and learned.id not in out:
                 out[learned.id] = learned
     return list(out.values())
 
 
 def _actor_of(
-    text: str, entity: Entity, code: PhraseCode, window_start: int, article: Article
+    text: str, entity: Entity, code: PhraseCode, window_start: int, article: Article, actors: ActorIndex
 ) -> LearnedActor | None:
-    name = person_name(entity.text, text)
+    name = person_name(entity.text, actors, text)
     if name is None:
         return None
-    actor_id = f"per.{dictionary.slug(name)}"
-    if actor_id == "per." or actor_id in dictionary.packaged_actors():
+    actor_id = f"per.{slug(name)}"
+    if actor_id == "per." or actor_id in packaged_actors():
         return None
     title = text[window_start : entity.start]
     office = next((sector for sector, regex in _OFFICES if regex.search(title)), None)
-    owner_country, owner_sector = _owner(title, text[entity.end : entity.end + 48])
+    owner_country, owner_sector = _owner(title, text[entity.end : entity.end + 48], actors)
     if code.placed or owner_country:
         country = owner_country or code.country
         sector = office or owner_sector or code.title_sector
-    elif (office or owner_sector) and not _foreign_near(article, window_start):
+    elif (office or owner_sector) and not _foreign_near(article, window_start, actors):
         country, sector = code.country, office or owner_sector  # a domestic office: the outlet's country
     else:
         return None
@@ -144,11 +128,11 @@ def _actor_of(
     if sector is None:
         return None
     surname = name.split()[-1]
-    variants = [surname] if _free(surname) else []
+    variants = [surname] if _free(surname, actors) else []
     return LearnedActor(actor_id, name, variants, country, sector, first_seen=article.id)
 
 
-def _foreign_near(article: Article, position: int) -> bool:
+def _foreign_near(article: Article, position: int, actors: ActorIndex) -> bool:
     """A state other than the outlet's own is named in the sentence before ``position`` or in its own sentence."""
     home = article.source.country
     spans = [s for s in article.sentences if s.start <= position]
@@ -156,13 +140,13 @@ def _foreign_near(article: Article, position: int) -> bool:
     hi = next((s.end for s in article.sentences if s.start <= position < s.end), len(article.text))
     for entity in article.entities:
         if entity.actor and lo <= entity.start < hi:
-            country = dictionary.actor_code(entity.actor)[0]
+            country = actors.actor_code(entity.actor)[0]
             if country and country != home:
                 return True
     return False
 
 
-def person_name(surface: str, text: str = "") -> str | None:
+def person_name(surface: str, actors: ActorIndex, text: str = "") -> str | None:
     """The canonical form of a person's name as written (``"Dr. Richard Theiners"`` -> ``"Richard Theiner"`` when
     ``text`` also has ``Theiner``), or None when it is no plausible full name of an unknown person."""
     name = _HONORIFICS.sub("", " ".join(surface.split()))
@@ -182,19 +166,19 @@ def person_name(surface: str, text: str = "") -> str | None:
     ):
         tokens[-1] = last[:-1]  # a genitive: "Richard Theiners" where the text also says "Theiner"
         name = " ".join(tokens)
-    if dictionary.candidates(name):
+    if actors.candidates(name):
         return None  # the dictionary knows the name (the entity stage kept it from this person)
-    if any(not _free(t) for t in tokens if t not in _PARTICLES):
+    if any(not _free(t, actors) for t in tokens if t not in _PARTICLES):
         return None  # "Paris Hilton", "Georgia Meier": a place or organisation name inside
     return name
 
 
-def _free(word: str) -> bool:
-    """No dictionary actor answers to ``word`` (a place, organisation or known person)."""
-    return not dictionary.candidates(word)
+def _free(word: str, actors: ActorIndex) -> bool:
+    """No actor answers to ``word`` (a place, organisation or known person)."""
+    return not actors.candidates(word)
 
 
-def _owner(title: str, after: str) -> tuple[str | None, str | None]:
+def _owner(title: str, after: str, actors: ActorIndex) -> tuple[str | None, str | None]:
     """(country, sector) of a party, organisation or state in a compound title word (``CSU-Politiker`` -> DEU,
     PTY; ``US-Senator`` -> USA) or in brackets right after the name (``Jung (CDU)``)."""
     words = [m.group(1) for m in re.finditer(r"(?<![\w-])([A-ZÄÖÜ]\w*)-[A-ZÄÖÜa-zäöü]\w+", title)]
@@ -202,7 +186,7 @@ def _owner(title: str, after: str) -> tuple[str | None, str | None]:
     if bracket:
         words.append(bracket.group(1))
     for word in words:
-        for actor in dictionary.candidates(word):
+        for actor in actors.candidates(word):
             if actor.kind == "organisation" and actor.sector in ("PTY", "IGO", "NGO"):
                 return actor.country, actor.sector
             if actor.kind in ("state", "place") and actor.country:
@@ -224,15 +208,16 @@ def political_page(article: Article) -> bool:
 
 
 def learn_batch(
-    articles: Iterable[Article], known: Mapping[str, Actor] | Iterable[str] = ()
+    articles: Iterable[Article], actors: ActorIndex, known: Mapping[str, Actor] | Iterable[str] = ()
 ) -> list[LearnedActor]:
     """What a batch of articles teaches: new persons and sightings of learned ones (``known``, or learned from
     another article of the batch), one record per id with ``mentions`` the number of articles naming the person
-    (resolved, or by the same full name) and the earliest such article as ``first_seen``."""
+    (resolved, or by the same full name) and the earliest such article as ``first_seen``. ``actors`` is the index
+    the batch's stages ran with."""
     articles = list(articles)
     known_map: Mapping[str, Actor] = known if isinstance(known, Mapping) else {}
     known_ids = set(known)
-    taught = [{a.id: a for a in learn_from_article(article)} for article in articles]
+    taught = [{a.id: a for a in learn_from_article(article, actors)} for article in articles]
     new: dict[str, LearnedActor] = {}
     for lesson in taught:
         for actor_id, actor in lesson.items():
@@ -246,8 +231,8 @@ def learn_batch(
             if entity.actor in known_ids:
                 seen.add(entity.actor)
             elif entity.actor is None:
-                name = person_name(entity.text, article.text or "") if new or known_ids else None
-                actor_id = f"per.{dictionary.slug(name)}" if name else None
+                name = person_name(entity.text, actors, article.text or "") if new or known_ids else None
+                actor_id = f"per.{slug(name)}" if name else None
                 if actor_id in new or actor_id in known_ids:
                     seen.add(actor_id)
         for actor_id in seen:
@@ -275,62 +260,3 @@ def _sighting(actor_id: str, base: Actor | None, article_id: str) -> LearnedActo
             actor_id, base.name, list(base.variants), base.country, base.sector, first_seen=article_id
         )
     return LearnedActor(actor_id, actor_id.removeprefix("per."), [], first_seen=article_id)
-
-
-def merge_learned(old: LearnedActor | None, new: LearnedActor) -> LearnedActor:
-    """``new`` counted into ``old``: mentions add up; name, codes and first sighting stay those of ``old``."""
-    if old is None:
-        return new
-    variants = list(old.variants) + [v for v in new.variants if v not in old.variants]
-    return LearnedActor(
-        old.id,
-        old.name,
-        variants,
-        old.country or new.country,
-        old.sector or new.sector,
-        mentions=old.mentions + new.mentions,
-        first_seen=old.first_seen or new.first_seen,
-    )
-
-
-def from_record(data: Mapping[str, object]) -> LearnedActor:
-    """A learned actor from its stored JSON record (unknown keys ignored, counts made whole numbers)."""
-    actor = LearnedActor.from_dict(dict(data))
-    actor.learned = True
-    actor.kind = "person"
-    try:
-        actor.mentions = max(0, int(actor.mentions))
-    except (TypeError, ValueError):
-        actor.mentions = 0
-    actor.variants = [v for v in actor.variants if isinstance(v, str)]
-    return actor
-
-
-OverlayRow = tuple[str, str, tuple[str, ...], str | None, str | None]
-
-
-def overlay_payload(actors: Iterable[Actor]) -> tuple[str, tuple[OverlayRow, ...]]:
-    """Plain, picklable data for an entity stage: a digest of the set and ``(id, name, variants, country,
-    sector)`` per learned person (dictionary ids left out)."""
-    packaged = dictionary.packaged_actors()
-    rows = tuple(
-        sorted(
-            (a.id, a.name, tuple(a.variants), a.country, a.sector)
-            for a in actors
-            if a.id.startswith("per.") and a.id not in packaged
-        )
-    )
-    digest = hashlib.blake2b(repr(rows).encode("utf-8"), digest_size=12).hexdigest()
-    return digest, rows
-
-
-def register_payload(payload: tuple[str, Sequence[OverlayRow]]) -> None:
-    """Register an :func:`overlay_payload` as this process's learned overlay (once per digest)."""
-    digest, rows = payload
-    dictionary.register_learned(
-        (
-            Actor(i, name, list(variants), country, sector, "person")
-            for i, name, variants, country, sector in rows
-        ),
-        key=digest,
-    )

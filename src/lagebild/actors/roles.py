@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lagebild.entities import actors as dictionary
+from lagebild.actors.dictionary import adjective_stem, fold
+from lagebild.language.lexicon import DETERMINERS
 from lagebild.model import Actor
+
+if TYPE_CHECKING:
+    from lagebild.actors.index import ActorIndex
 
 COLLEAGUE = "colleague"
 
@@ -102,14 +107,14 @@ def _owner_code(actor: Actor) -> str | None:
     return None
 
 
-def _owner_of(word: str) -> str | None:
-    stem = dictionary._ADJ_END.sub("", word)
-    adjectives = dictionary.adjective_countries()
+def _owner_of(word: str, actors: ActorIndex) -> str | None:
+    stem = adjective_stem(word)
+    adjectives = actors.adjective_countries()
     if stem in adjectives:
         return adjectives[stem]
     if word in _PREFIX_OWNERS:
         return _PREFIX_OWNERS[word]
-    for actor in dictionary.candidates(word):
+    for actor in actors.candidates(word):
         code = _owner_code(actor)
         if code:
             return code
@@ -126,9 +131,9 @@ def _role_noun(word: str) -> str | None:
     return None
 
 
-def parse_role(text: str) -> RolePhrase | None:
+def parse_role(text: str, actors: ActorIndex) -> RolePhrase | None:
     """Read a role phrase: ``"der russische Präsident"`` -> ``RolePhrase("head_of_state", "RUS")``."""
-    tokens = dictionary.fold(text).split()
+    tokens = fold(text).split()
     for i in range(len(tokens)):
         for width in (3, 2, 1):
             noun = _role_noun(" ".join(tokens[i : i + width]))
@@ -138,10 +143,10 @@ def parse_role(text: str) -> RolePhrase | None:
             if owner is None:
                 others = tokens[:i] + tokens[i + width :]
                 for j, word in enumerate(others):
-                    if word in dictionary._DETERMINERS or word in ("von", "of", "in", "aus"):
+                    if word in DETERMINERS or word in ("von", "of", "in", "aus"):
                         continue
-                    owner = _owner_of(word) or (
-                        _owner_of(" ".join(others[j : j + 2])) if j + 1 < len(others) else None
+                    owner = _owner_of(word, actors) or (
+                        _owner_of(" ".join(others[j : j + 2]), actors) if j + 1 < len(others) else None
                     )
                     if owner:
                         break
@@ -149,20 +154,20 @@ def parse_role(text: str) -> RolePhrase | None:
     return None
 
 
-def holder(role: str, of: str, date: str | None) -> Actor | None:
+def holder(role: str, of: str, date: str | None, actors: ActorIndex) -> Actor | None:
     """The single holder of an office on a date, falling back head of state <-> head of government."""
     for name in (role, _FALLBACK.get(role)):
         if name is None:
             continue
-        found = dictionary.holders(name, of, date)
+        found = actors.holders(name, of, date)
         if len(found) == 1:
             return found[0]
     return None
 
 
-def resolve_role(text: str, date: str | None = None) -> Actor | None:
+def resolve_role(text: str, date: str | None, actors: ActorIndex) -> Actor | None:
     """The actor a self-contained role phrase names on ``date`` ("US-Präsident", 2021 -> Joe Biden)."""
-    phrase = parse_role(text)
+    phrase = parse_role(text, actors)
     if phrase is None or phrase.of is None or phrase.role == COLLEAGUE:
         return None
-    return holder(phrase.role, phrase.of, date)
+    return holder(phrase.role, phrase.of, date, actors)

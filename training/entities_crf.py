@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from lagebild.entities.conll import Sentence
 from lagebild.entities.crf import (
     LEXICON_FILE,
     MAX_GAZETTEER_TOKENS,
@@ -25,6 +24,7 @@ from lagebild.entities.crf import (
     chunks,
 )
 from lagebild.language.tokens import token_spans
+from training.conll import Sentence
 
 FAKER_LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "fr_FR", "it_IT", "es_ES", "pl_PL", "nl_NL")
 CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}

@@ -1,6 +1,6 @@
 """Train the packaged German NER model (a CRF, ``lagebild.entities.crf``) reproducibly on CPU, one thread.
 
-    python -m lagebild.entities.train --data ../shared/data/german-ner --out src/lagebild/entities/model
+    python -m training.entities_ner --data ../shared/data/german-ner --out src/lagebild/entities/model
 
 Training data: GermEval 2014 dev + test sentences 1-3000 and German Europarl train. Europarl tags nationality
 adjectives ("europäischen") as MISC where GermEval does not count them as entities; they are relabelled O so both
@@ -20,7 +20,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from lagebild.entities.conll import Sentence, germeval_split, read_europarl  # noqa: E402
+from lagebild.entities.ner import model_dir  # noqa: E402
+from training.conll import Sentence, germeval_split, read_europarl  # noqa: E402
 
 
 def germeval_convention(sentence: Sentence) -> Sentence:
@@ -31,7 +32,7 @@ def germeval_convention(sentence: Sentence) -> Sentence:
 
 def train_crf(data: Path, out: Path, unlabeled: Path | None, tune: bool = False) -> Path:
     """Train the CRF tagger (the held-out slice is only used by ``tune``)."""
-    from lagebild.entities.crf_train import train_crf as fit_crf
+    from training.entities_crf import train_crf as fit_crf
 
     train_ge, _ = germeval_split(data / "germeval2014")
     europarl = [germeval_convention(s) for s in read_europarl(data / "europarl" / "train.tsv")]
@@ -52,7 +53,7 @@ def main() -> None:
         help="data folder with KRAUTS, SpkAtt, web pages (word clusters)",
     )
     parser.add_argument("--tune", action="store_true", help="pick c1/c2 on the held-out slice first")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "model")
+    parser.add_argument("--out", type=Path, default=model_dir())
     args = parser.parse_args()
     print(train_crf(args.data, args.out, args.unlabeled or args.data.parent, args.tune))
 

@@ -31,7 +31,7 @@ _CODE = re.compile(r"([A-Z]{3})(?:\.([A-Z]{3}))?")
 
 @cache
 def _dictionary() -> dict[str, Actor]:
-    from lagebild.entities.actors import packaged_actors  # noqa: PLC0415 - the dictionary is large
+    from lagebild.actors.dictionary import packaged_actors  # noqa: PLC0415 - the dictionary is large
 
     return packaged_actors()
 

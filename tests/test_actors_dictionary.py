@@ -1,13 +1,16 @@
-"""Actor dictionary: loading, tolerant lookup, dated roles, actor codes."""
+"""Actor dictionary: loading, tolerant lookup, dated roles, actor codes (through the shipped actor index)."""
 
 import pytest
 
-from lagebild.entities.actors import actor_code, fold, holders, load_actors, lookup, roles_of
-from lagebild.entities.roles import parse_role
+from lagebild.actors import shipped
+from lagebild.actors.dictionary import fold
+from lagebild.actors.roles import parse_role
+
+ACTORS = shipped()
 
 
 def test_dictionary_loads_with_unique_well_formed_ids():
-    actors = load_actors()
+    actors = ACTORS.actors
     assert len(actors) > 400
     for actor_id, actor in actors.items():
         assert actor.id == actor_id
@@ -41,13 +44,13 @@ def test_dictionary_loads_with_unique_well_formed_ids():
     ],
 )
 def test_lookup_is_case_diacritics_and_inflection_tolerant(mention, expected):
-    actor = lookup(mention)
+    actor = ACTORS.lookup(mention)
     assert actor is not None and actor.id == expected
 
 
 def test_lookup_unknown_and_empty():
-    assert lookup("Zzyzx Quux") is None
-    assert lookup("") is None
+    assert ACTORS.lookup("Zzyzx Quux") is None
+    assert ACTORS.lookup("") is None
 
 
 @pytest.mark.parametrize(
@@ -63,13 +66,13 @@ def test_lookup_unknown_and_empty():
     ],
 )
 def test_german_exonyms_former_states_and_regions(mention, country, kind):
-    actor = lookup(mention)
+    actor = ACTORS.lookup(mention)
     assert actor is not None and actor.country == country and actor.kind == kind
 
 
 def test_capital_as_place_on_request():
-    assert lookup("Moskau", kind="place").id == "loc.moskau"
-    assert lookup("Moskau").id == "RUS.GOV"
+    assert ACTORS.lookup("Moskau", kind="place").id == "loc.moskau"
+    assert ACTORS.lookup("Moskau").id == "RUS.GOV"
 
 
 @pytest.mark.parametrize(
@@ -88,26 +91,26 @@ def test_capital_as_place_on_request():
     ],
 )
 def test_role_phrases_resolve_by_date(phrase, date, expected):
-    actor = lookup(phrase, date)
+    actor = ACTORS.lookup(phrase, date)
     assert actor is not None and actor.id == expected
 
 
 def test_role_without_country_is_not_resolved_alone():
-    assert lookup("der Präsident", "2021-03-01") is None
-    assert parse_role("sein US-Kollege").of == "USA"
+    assert ACTORS.lookup("der Präsident", "2021-03-01") is None
+    assert parse_role("sein US-Kollege", ACTORS).of == "USA"
 
 
 def test_roles_and_holders():
-    assert {r.role for r in roles_of("per.wladimir-putin")} >= {"head_of_state", "head_of_government"}
-    assert [a.id for a in holders("head_of_state", "USA", "2019-01-01")] == ["per.donald-trump"]
+    assert {r.role for r in ACTORS.roles_of("per.wladimir-putin")} >= {"head_of_state", "head_of_government"}
+    assert [a.id for a in ACTORS.holders("head_of_state", "USA", "2019-01-01")] == ["per.donald-trump"]
 
 
 def test_actor_code():
-    assert actor_code("UKR.MIL") == ("UKR", "MIL")
-    assert actor_code("per.wladimir-putin") == ("RUS", "GOV")
-    assert actor_code("org.nato") == (None, "IGO")
-    assert actor_code(None) == (None, None)
-    assert actor_code("nonsense") == (None, None)
+    assert ACTORS.actor_code("UKR.MIL") == ("UKR", "MIL")
+    assert ACTORS.actor_code("per.wladimir-putin") == ("RUS", "GOV")
+    assert ACTORS.actor_code("org.nato") == (None, "IGO")
+    assert ACTORS.actor_code(None) == (None, None)
+    assert ACTORS.actor_code("nonsense") == (None, None)
 
 
 def test_fold():
@@ -116,12 +119,12 @@ def test_fold():
 
 
 def test_english_role_phrases():
-    assert lookup("the Russian president", "2022-06-01").id == "per.wladimir-putin"
-    assert lookup("the German chancellor", "2022-06-01").id == "per.olaf-scholz"
-    assert lookup("Kremlin spokesman", "2022-06-01").id == "per.dmitri-peskow"
+    assert ACTORS.lookup("the Russian president", "2022-06-01").id == "per.wladimir-putin"
+    assert ACTORS.lookup("the German chancellor", "2022-06-01").id == "per.olaf-scholz"
+    assert ACTORS.lookup("Kremlin spokesman", "2022-06-01").id == "per.dmitri-peskow"
 
 
 def test_person_names_take_only_the_genitive_s():
-    assert lookup("Ruttes").id == "per.mark-rutte"
-    assert lookup("Rutten") is None
-    assert lookup("der Linken").id == "org.linke"
+    assert ACTORS.lookup("Ruttes").id == "per.mark-rutte"
+    assert ACTORS.lookup("Rutten") is None
+    assert ACTORS.lookup("der Linken").id == "org.linke"

@@ -1,4 +1,4 @@
-"""Train the actor chooser: ``python -m lagebild.events.train [--data DIR] [--de FILE] [--out FILE]``.
+"""Train the actor chooser: ``python -m training.events_chooser [--data DIR] [--de FILE] [--out FILE]``.
 
 Training data are the English PLOVER-GSR tuning half (odd record numbers) and the German ``dev`` part of
 ``benchmarks/data/events_de.jsonl`` only; the held-out halves stay unseen. Every event the rules code with the gold
@@ -18,14 +18,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lagebild.events.actors import UNKNOWN_COUNTRY, actor_code
+from lagebild.actors import shipped
+from lagebild.actors.mentions import UNKNOWN_COUNTRY
 from lagebild.events.candidates import Candidate
 from lagebild.events.chooser import MODEL_FILE, Chooser, Decision, LinearModel, pick
 from lagebild.events.features import sentence_features
 from lagebild.events.rules import decide
 from lagebild.model import Entity
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 OLD_CODES = {"JAP": "JPN"}
 JOINT = frozenset({"CONSULT", "COOPERATE"})
@@ -58,7 +59,7 @@ def codes_of(actors: Iterable[str], fallback: str | None = None) -> frozenset[st
             if fallback:
                 out.add(fallback)
             continue
-        country, sector = actor_code(actor_id)
+        country, sector = shipped().cameo_code(actor_id)
         code = country or (sector if sector in ("IGO", "NGO") else None)
         if code:
             out.add(code)
@@ -228,7 +229,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "plover-gsr")
     parser.add_argument("--de", type=Path, default=ROOT / "benchmarks" / "data" / "events_de.jsonl")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "data" / MODEL_FILE)
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "src" / "lagebild" / "events" / "data" / MODEL_FILE
+    )
     args = parser.parse_args(argv)
     chooser, report = train(args.data, args.de)
     payload = {**chooser.to_dict(), "training": report}

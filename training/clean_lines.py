@@ -11,7 +11,7 @@ the pages in a language whose stopwords are not known (neither German nor Englis
 models' thresholds are chosen by inner cross-validation over the training pages (``tuned_threshold``).
 Document-level k-fold cross-validation reports honest figures.
 
-    python -m lagebild.clean.train --data ../shared/data [--folds 5] [--out PATH]
+    python -m training.clean_lines --data ../shared/data [--folds 5] [--out PATH]
 """
 
 from __future__ import annotations

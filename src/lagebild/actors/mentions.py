@@ -1,8 +1,9 @@
-"""Actor mentions in a sentence and their resolution to actor ids and (country, sector) codes.
+"""Actor mentions in a sentence and their resolution to actor ids and (country, sector) codes, as CAMEO codes them.
 
 Resolved entities on the article come first. Unresolved entity mentions and names the entity stage missed go
-through ``lagebild.entities.actors`` when that module is present, else through the fallback gazetteer, whose ids
-have the form ``CCC`` or ``CCC.SECTOR`` (countries) and ``org.<slug>`` (international organisations).
+through the :class:`~lagebild.actors.index.ActorIndex`, then through the gazetteer, whose ids have the form ``CCC``
+or ``CCC.SECTOR`` (countries) and ``org.<slug>`` (international organisations). Functions that take ``actors``
+read names through that index; without one, the shipped dictionary alone.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
-from lagebild.entities.actors import slug
-from lagebild.events.resources import gazetteer
+from lagebild.actors.dictionary import slug
+from lagebild.actors.gazetteer import gazetteer
+from lagebild.actors.index import ActorIndex, shipped
 from lagebild.language.lexicon import DETERMINERS as _DETERMINERS
 from lagebild.language.resources import LANGUAGES, data, merged
+from lagebild.language.tokens import tokenize
 from lagebild.model import Entity
 
 _NAME = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+){0,2}")
@@ -33,58 +35,6 @@ class Mention:
     end: int
     text: str
     actor: str
-
-
-@cache
-def _actor_api() -> Any | None:
-    try:
-        from lagebild.entities import actors  # noqa: PLC0415 - optional sibling module, loaded lazily
-    except Exception:  # noqa: BLE001 - any failure means: work without the actor dictionary
-        return None
-    register = getattr(actors, "on_overlay_change", None)
-    if register is not None:
-        register(_forget_lookups)
-    return actors
-
-
-def _forget_lookups() -> None:
-    """Drop memoised lookups: the learned actors of the dictionary changed."""
-    for memo in (lookup_actor, actor_code, acting_for, _igo_ids):
-        memo.cache_clear()
-
-
-@lru_cache(maxsize=65536)
-def lookup_actor(name: str, date: str | None = None) -> str | None:
-    """Actor id for a name via the project's actor dictionary, if it is available (memoised: names repeat)."""
-    api = _actor_api()
-    if api is None:
-        return None
-    try:
-        actor = api.lookup(name, date=date)
-    except Exception:  # noqa: BLE001
-        return None
-    return getattr(actor, "id", None) if actor is not None else None
-
-
-@cache
-def actor_code(actor_id: str) -> tuple[str | None, str | None]:
-    """(country, sector) of an actor id: from the actor dictionary when it knows the id, else parsed from the id."""
-    api = _actor_api()
-    if api is not None:
-        try:
-            country, sector = api.actor_code(actor_id)
-            if country or sector:
-                if country is None and sector == "IGO":
-                    return "IGO", None
-                return country, sector
-        except Exception:  # noqa: BLE001
-            pass
-    if actor_id.startswith("org."):
-        return "IGO", None
-    head, _, tail = actor_id.partition(".")
-    if re.fullmatch(r"[A-Z]{3}", head):
-        return head, (tail or None)
-    return None, None
 
 
 def _sector_near(text: str, start: int, end: int) -> str | None:
@@ -128,13 +78,13 @@ def _word_search(regex: re.Pattern[str], surface: str) -> bool:
     )
 
 
-def resolve(text: str, start: int, end: int, date: str | None = None) -> str | None:
+def resolve(text: str, start: int, end: int, date: str | None, actors: ActorIndex) -> str | None:
     """Actor id for the name at ``text[start:end]``: actor dictionary (also a compound's head), then gazetteer."""
     surface = text[start:end]
-    found = lookup_actor(surface, date)
+    found = actors.lookup_id(surface, date)
     if not found and "-" in surface:
-        found = lookup_actor(surface.split("-", 1)[0], date)
-    if found and _place_code(surface) == "IGO" and actor_code(found)[0] not in ("IGO", "NGO"):
+        found = actors.lookup_id(surface.split("-", 1)[0], date)
+    if found and _place_code(surface) == "IGO" and actors.cameo_code(found)[0] not in ("IGO", "NGO"):
         found = None  # an office of an organisation (``UN-Generalsekretär``) acts for it, not for its holder's country
     return found or gazetteer_actor(text, start, end)
 
@@ -147,6 +97,7 @@ def find_mentions(
     date: str | None = None,
     language: str | None = None,
     home: str | None = None,
+    actors: ActorIndex | None = None,
 ) -> list[Mention]:
     """Actor mentions in ``text[start:end]``, ordered by position, without overlaps.
 
@@ -154,14 +105,15 @@ def find_mentions(
     (:func:`lagebild.events.context.context_actor`); the country and title words of that phrase then belong to
     the mention rather than standing as actors of their own.
     """
+    actors = actors or shipped()
     entities = list(entities)
     given = bool(entities)
-    found, unresolved = _named_mentions(text, start, end, entities, date)
+    found, unresolved = _named_mentions(text, start, end, entities, date, actors)
     taken = [(m.start, m.end) for m in found]
     if given:
-        found = code_noun_phrases(text, start, found, entities, unresolved, language, home)
-        found = sector_mentions(text, start, end, found, date)
-        return ethnic_groups(text, _in_office(found, date))
+        found = code_noun_phrases(text, start, found, entities, unresolved, language, home, actors)
+        found = sector_mentions(text, start, end, found, date, actors)
+        return ethnic_groups(text, _in_office(found, date, actors), actors)
     # no entity stage ran: ask the actor dictionary about capitalised names
     for match in _NAME.finditer(text, start, end):
         s, e = match.span()
@@ -171,17 +123,17 @@ def find_mentions(
             and match.group(0) in _STOP_CAPS
         ):
             continue
-        hit = _known_tail(text, s, e, date)
+        hit = _known_tail(text, s, e, date, actors)
         if hit:
             s = hit[0]
             found.append(Mention(s, e, text[s:e], hit[1]))
             taken.append((s, e))
-    found = sector_mentions(text, start, end, found, date)
-    return ethnic_groups(text, _in_office(found, date))
+    found = sector_mentions(text, start, end, found, date, actors)
+    return ethnic_groups(text, _in_office(found, date, actors), actors)
 
 
 def _named_mentions(
-    text: str, start: int, end: int, entities: list[Entity], date: str | None
+    text: str, start: int, end: int, entities: list[Entity], date: str | None, actors: ActorIndex
 ) -> tuple[list[Mention], list[Entity]]:
     """Mentions of the entities (and gazetteer place names) in ``text[start:end]`` that resolve to an actor, and the
     person and organisation entities that do not."""
@@ -190,7 +142,7 @@ def _named_mentions(
     for ent in entities:
         if ent.start < start or ent.end > end or ent.label not in ("PER", "ORG", "LOC", "MISC"):
             continue
-        actor = ent.actor or resolve(text, ent.start, ent.end, date)
+        actor = ent.actor or resolve(text, ent.start, ent.end, date, actors)
         if actor:
             found.append(Mention(ent.start, ent.end, text[ent.start : ent.end], actor))
         elif ent.label in ("PER", "ORG"):
@@ -200,7 +152,7 @@ def _named_mentions(
         s, e = match.span()
         if any(s < te and ts < e for ts, te in taken):
             continue
-        actor = resolve(text, s, e, date)
+        actor = resolve(text, s, e, date, actors)
         if actor:
             found.append(Mention(s, e, match.group(0), actor))
             taken.append((s, e))
@@ -212,33 +164,34 @@ _RESIDENT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+)?")  # "A
 _ETHNIC_REACH = 14  # characters before a nationality word in which "ethnic" is looked for
 
 
-def ethnic_groups(text: str, mentions: list[Mention]) -> list[Mention]:
+def ethnic_groups(text: str, mentions: list[Mention], actors: ActorIndex | None = None) -> list[Mention]:
     """Code an ethnic group by the state it lives in, as CAMEO does: ``ethnic Albanians`` in a sentence about
     Macedonia act for Macedonia, ``the Albanians of southern Serbia`` for Serbia. The state is the one named right
     after ``of``, else (after ``ethnic``) the first other state of the sentence."""
+    actors = actors or shipped()
     out: list[Mention] = []
     for index, mention in enumerate(mentions):
-        own = _country(mention) if _is_country_word(mention) else None
+        own = _country(mention, actors) if _is_country_word(mention, actors) else None
         if own is None:
             out.append(mention)
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         home = None
         if following is not None and _RESIDENT_OF.fullmatch(text, mention.end, following.start):
-            home = _country(following)
+            home = _country(following, actors)
         elif _ETHNIC.search(text, max(0, mention.start - _ETHNIC_REACH), mention.start):
             home = next(
                 (
                     c
                     for m in mentions
                     if m is not mention
-                    and (c := _country(m)) not in (None, own)
+                    and (c := _country(m, actors)) not in (None, own)
                     and not _ETHNIC.search(text, max(0, m.start - _ETHNIC_REACH), m.start)
                 ),
                 None,
             )
         if home and home != own:
-            sector = actor_code(mention.actor)[1]
+            sector = actors.cameo_code(mention.actor)[1]
             mention = Mention(
                 mention.start, mention.end, mention.text, f"{home}.{sector}" if sector else home
             )
@@ -246,15 +199,15 @@ def ethnic_groups(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _in_office(mentions: list[Mention], date: str | None) -> list[Mention]:
+def _in_office(mentions: list[Mention], date: str | None, actors: ActorIndex) -> list[Mention]:
     """Mentions in text order, a person holding an international organisation's office coded as that organisation,
     and a nationality right before an ethnic group (``Bosnian Serbs``, ``Iraqi Kurds``) taking the group in."""
-    out = [Mention(m.start, m.end, m.text, acting_for(m.actor, date)) for m in mentions]
+    out = [Mention(m.start, m.end, m.text, actors.acting_for(m.actor, date)) for m in mentions]
     out.sort(key=lambda m: m.start)
-    return _residents(out)
+    return _residents(out, actors)
 
 
-def _residents(mentions: list[Mention]) -> list[Mention]:
+def _residents(mentions: list[Mention], actors: ActorIndex) -> list[Mention]:
     """``Bosnian Serbs`` are Bosnia's: two country words separated by one space are one actor of the first country."""
     out: list[Mention] = []
     for mention in mentions:
@@ -263,8 +216,8 @@ def _residents(mentions: list[Mention]) -> list[Mention]:
             previous is not None
             and mention.start - previous.end == 1
             and mention.text[:1].isupper()
-            and _is_country_word(previous)
-            and _is_country_word(mention)
+            and _is_country_word(previous, actors)
+            and _is_country_word(mention, actors)
         ):
             out[-1] = Mention(previous.start, mention.end, f"{previous.text} {mention.text}", previous.actor)
             continue
@@ -272,60 +225,23 @@ def _residents(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _is_country_word(mention: Mention) -> bool:
+def _is_country_word(mention: Mention, actors: ActorIndex) -> bool:
     """A single-word state mention (``Bosnian``, ``Serbs``), not a person or an organisation."""
     return (
         " " not in mention.text
         and not mention.actor.startswith(("per.", "org.", UNKNOWN_COUNTRY))
-        and _code_of(mention.actor)[0] not in (None, "IGO", "NGO")
+        and _code_of(mention.actor, actors)[0] not in (None, "IGO", "NGO")
     )
 
 
-@cache
-def _igo_ids() -> dict[str, str]:
-    """Office owner code of each international organisation in the actor dictionary (``NATO`` -> ``org.nato``)."""
-    api = _actor_api()
-    if api is None:
-        return {}
-    return {
-        actor.id.split(".", 1)[1].upper(): actor.id
-        for actor in api.load_actors().values()
-        if actor.kind == "organisation" and actor.sector == "IGO" and actor.country is None
-    }
-
-
-@lru_cache(maxsize=65536)
-def acting_for(actor_id: str, date: str | None = None) -> str:
-    """The organisation a person speaks for when the office they hold is an international organisation's.
-
-    CAMEO codes a UN Secretary-General or NATO Secretary-General as the organisation, not their home country. The
-    office is the one held on ``date``; failing that (no date, or between offices), the latest one begun by then.
-    A person without such an office keeps their own id.
-    """
-    api = _actor_api()
-    if api is None or not actor_id.startswith("per."):
-        return actor_id
-    try:
-        roles = api.roles_of(actor_id)
-    except Exception:  # noqa: BLE001
-        return actor_id
-    day = date[:10] if date else None
-    held = [r for r in roles if day and r.holds_on(day)]
-    if not held:
-        begun = [r for r in roles if day is None or (r.start or "") <= day]
-        held = [max(begun, key=lambda r: r.start or "")] if begun else []
-    igos = _igo_ids()
-    if held and all(r.of in igos for r in held):
-        return igos[held[0].of]
-    return actor_id
-
-
-def _known_tail(text: str, start: int, end: int, date: str | None) -> tuple[int, str] | None:
+def _known_tail(
+    text: str, start: int, end: int, date: str | None, actors: ActorIndex
+) -> tuple[int, str] | None:
     """The longest tail of a capitalised word run the actor dictionary knows (``President Obama`` -> ``Obama``)."""
     offsets = [0] + [m.end() for m in re.finditer(r"\s+", text[start:end])]
     for offset in offsets:
         s = start + offset
-        actor = lookup_actor(_POSSESSIVE.sub("", text[s:end]), date)
+        actor = actors.lookup_id(_POSSESSIVE.sub("", text[s:end]), date)
         if actor:
             return s, actor
     return None
@@ -351,7 +267,12 @@ _ADJOINING = re.compile(r"\s+(?:(?-i:[a-z][\w-]*)\s+)?")  # "Afghan civilians", 
 
 
 def sector_mentions(
-    text: str, start: int, end: int, taken: list[Mention], date: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    taken: list[Mention],
+    date: str | None = None,
+    actors: ActorIndex | None = None,
 ) -> list[Mention]:
     """``taken`` plus generic actors named by a sector noun (``die Polizei``, ``the rebels``, ``200 Journalisten``).
 
@@ -361,6 +282,7 @@ def sector_mentions(
     ``---.SECTOR``: the decision code gives them the country of the event's other party or of the place named in
     the sentence, as CAMEO codes domestic actors.
     """
+    actors = actors or shipped()
     out = list(taken)
     for sector, regex in gazetteer().sectors:
         for match in regex.finditer(text, start, end):
@@ -369,16 +291,16 @@ def sector_mentions(
             leading = text[s].isupper() and not text[start:s].strip(" \"'„“«")
             if not (titled or leading or _SECTOR_DETERMINER.search(text[max(start, s - 40) : s])):
                 continue
-            if any(s >= m.end and _ADJOINING.fullmatch(text, m.end, s) and _country(m) for m in out):
+            if any(s >= m.end and _ADJOINING.fullmatch(text, m.end, s) and _country(m, actors) for m in out):
                 continue
             actor = f"{UNKNOWN_COUNTRY}.{sector}"
-            place = _place_after(text, e, out)
+            place = _place_after(text, e, out, actors)
             if place is not None and not titled:
                 out.remove(place)
-                e, actor = place.end, f"{_country(place)}.{sector}"
+                e, actor = place.end, f"{_country(place, actors)}.{sector}"
             elif titled:
                 e = titled.end()
-                known = lookup_actor(_POSSESSIVE.sub("", text[titled.start() : e].strip()), date)
+                known = actors.lookup_id(_POSSESSIVE.sub("", text[titled.start() : e].strip()), date)
                 actor = known or actor
             if any(s < m.end and m.start < e for m in out):
                 continue
@@ -386,22 +308,21 @@ def sector_mentions(
     return out
 
 
-def _country(mention: Mention) -> str | None:
-    country = actor_code(mention.actor)[0]
+def _country(mention: Mention, actors: ActorIndex) -> str | None:
+    country = actors.cameo_code(mention.actor)[0]
     return country if country and country not in (UNKNOWN_COUNTRY, "IGO", "NGO") else None
 
 
-def _place_after(text: str, end: int, mentions: list[Mention]) -> Mention | None:
+def _place_after(text: str, end: int, mentions: list[Mention], actors: ActorIndex) -> Mention | None:
     """A country mention joined to a sector noun by ``in`` / ``of`` / ``from`` (``aus``, ``in``)."""
     link = _PLACE_OF.match(text, end)
     if link is None:
         return None
-    return next((m for m in mentions if m.start == link.end() and _country(m)), None)
+    return next((m for m in mentions if m.start == link.end() and _country(m, actors)), None)
 
 
 # --- actors coded from their noun phrase -------------------------------------------------------------------------
 
-_NP_TOKEN = re.compile(r"[\w.'’-]+")
 _NP_STOP = re.compile(r"[,;:!?()\[\]\"«»„“”]")
 _NP_MAX_TOKENS = 5
 _ADJECTIVE = re.compile(
@@ -410,7 +331,7 @@ _ADJECTIVE = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITIONS = merged("prepositions", "all")
-_FEDERAL = re.compile(r"(?<![\w])Bundes[a-zäöüß]{3,}")
+_FEDERAL = {"de": re.compile(r"(?<![\w])Bundes[a-zäöüß]{3,}")}  # a compound naming the federal level
 _LANGUAGE_HOME = {"de": "DEU"}  # the press of a language, when the outlet's own country is not known
 _FEDERAL_STATES = frozenset({"DEU", "AUT", "CHE"})  # where a ``Bundes-`` compound names the federal level
 
@@ -426,41 +347,26 @@ _POSSESSIVE_LINK = frozenset({"des", "der"})  # genitive articles inside a phras
 def _np_window(text: str, sentence_start: int, start: int) -> int:
     """Start of the noun phrase in front of a name: titles, adjectives, articles; not prepositions or verbs."""
     window_start = start
-    tokens = list(_NP_TOKEN.finditer(text, max(sentence_start, start - 120), start))
+    tokens = [t for t in tokenize(text, max(sentence_start, start - 120), start) if t.text[:1].isalnum()]
     for count, token in enumerate(reversed(tokens)):
         if (
             count
-            and tokens[-count].group(0).lower() in _DETERMINERS
-            and not (tokens[-count].group(0).lower() in _POSSESSIVE_LINK and token.group(0)[:1].isupper())
+            and tokens[-count].text.lower() in _DETERMINERS
+            and not (tokens[-count].text.lower() in _POSSESSIVE_LINK and token.text[:1].isupper())
         ):
             break  # an article is the phrase's left edge, unless it links a genitive ("Sprecher des Kremls")
-        gap = text[token.end() : window_start]
-        word = token.group(0)
+        gap = text[token.end : window_start]
+        word = token.text
         if count >= _NP_MAX_TOKENS or _NP_STOP.search(gap) or word.lower() in _PREPOSITIONS:
             break
         if word[:1].islower() and word.lower() not in _DETERMINERS and not _ADJECTIVE.fullmatch(word):
             break
-        window_start = token.start()
+        window_start = token.start
     return window_start
 
 
-_INFLECTION = re.compile(r"(?:e|en|er|es|em)$")
-
-
-def adjective_country(word: str) -> str | None:
-    """Country of a nationality adjective in any inflection (``finnischen`` -> FIN), from the actor dictionary."""
-    api = _actor_api()
-    if api is None or not word[:1].islower():
-        return None
-    try:
-        table = api.adjective_countries()
-        return table.get(api.fold(_INFLECTION.sub("", word)))
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def _code_of(actor_id: str) -> tuple[str | None, str | None]:
-    country, sector = actor_code(actor_id)
+def _code_of(actor_id: str, actors: ActorIndex) -> tuple[str | None, str | None]:
+    country, sector = actors.cameo_code(actor_id)
     if country is None and sector in ("IGO", "NGO"):
         return sector, None
     return country, sector
@@ -481,7 +387,8 @@ def context_actor(
     label: str,
     language: str | None,
     foreign: bool,
-    home: str | None = None,
+    home: str | None,
+    actors: ActorIndex,
 ) -> str | None:
     """Actor id (``CCC`` / ``CCC.SECTOR``) of an unknown person or organisation from its noun phrase.
 
@@ -491,7 +398,7 @@ def context_actor(
     sentence names no foreign actor, from ``home`` (:func:`home_country`). The sector comes from a sector noun in
     the phrase, else from the actor.
     """
-    code = phrase_code(text, window_start, end, end, window, label, language, foreign, home)
+    code = phrase_code(text, window_start, end, end, window, label, language, foreign, home, actors)
     if code is None:
         return None
     if code.country in ("IGO", "NGO"):
@@ -523,7 +430,8 @@ def phrase_code(
     label: str,
     language: str | None,
     foreign: bool,
-    home: str | None = None,
+    home: str | None,
+    actors: ActorIndex,
 ) -> PhraseCode | None:
     """The code of the phrase ``text[window_start:end]`` whose name starts at ``name_start``, as
     :func:`context_actor` reads it; None when no country can be given."""
@@ -533,14 +441,14 @@ def phrase_code(
     title_sector = _sector_in(text[window_start:name_start]) if sector else None
     country = None
     for mention in window:
-        country, own_sector = _code_of(mention.actor)
+        country, own_sector = _code_of(mention.actor, actors)
         if country:
             sector = sector or own_sector
             title_sector = title_sector or own_sector
             break
     if country is None:
-        country = next((c for word in phrase.split() if (c := adjective_country(word))), None)
-    if country is None and language == "de" and _FEDERAL.search(phrase):
+        country = next((c for word in phrase.split() if (c := actors.adjective_country(word))), None)
+    if country is None and (federal := _FEDERAL.get(language or "")) and federal.search(phrase):
         country, sector = (home if home in _FEDERAL_STATES else "DEU"), sector or "GOV"
         title_sector = title_sector or "GOV"
     placed = country is not None
@@ -551,9 +459,9 @@ def phrase_code(
     return PhraseCode(country, sector, title_sector, placed)
 
 
-def _names_foreign_state(mentions: Iterable[Mention], home: str | None) -> bool:
+def _names_foreign_state(mentions: Iterable[Mention], home: str | None, actors: ActorIndex) -> bool:
     """A mention codes a country other than ``home`` (organisations without a country do not count)."""
-    return any(_code_of(m.actor)[0] not in (None, home, "IGO", "NGO") for m in mentions)
+    return any(_code_of(m.actor, actors)[0] not in (None, home, "IGO", "NGO") for m in mentions)
 
 
 def code_noun_phrases(
@@ -563,7 +471,8 @@ def code_noun_phrases(
     entities: Iterable[Entity],
     unresolved: list[Entity],
     language: str | None,
-    home: str | None = None,
+    home: str | None,
+    actors: ActorIndex,
 ) -> list[Mention]:
     """Fold the title words and country adjectives of a person's or organisation's noun phrase into its mention.
 
@@ -572,7 +481,7 @@ def code_noun_phrases(
     """
     out = list(found)
     home = home_country(language, home)
-    foreign = _names_foreign_state(found, home)
+    foreign = _names_foreign_state(found, home, actors)
     for ent in entities:
         if ent.label not in ("PER", "ORG") or ent.start < sentence_start:
             continue
@@ -582,7 +491,7 @@ def code_noun_phrases(
         window_start, window, after = _phrase_of(text, sentence_start, ent, out)
         if own is None:
             actor = context_actor(
-                text, window_start, ent.end, window + after, ent.label, language, foreign, home
+                text, window_start, ent.end, window + after, ent.label, language, foreign, home, actors
             )
             if actor is None:
                 continue
@@ -622,20 +531,22 @@ def person_phrases(
     date: str | None = None,
     language: str | None = None,
     home: str | None = None,
+    actors: ActorIndex | None = None,
 ) -> list[tuple[Entity, PhraseCode, int]]:
     """The persons of ``text[start:end]`` no actor is known for, each with the code of its noun phrase (as
     :func:`code_noun_phrases` reads it) and the phrase's start; persons whose phrase gives no country are left out."""
+    actors = actors or shipped()
     entities = list(entities)
-    found, unresolved = _named_mentions(text, start, end, entities, date)
+    found, unresolved = _named_mentions(text, start, end, entities, date, actors)
     home = home_country(language, home)
-    foreign = _names_foreign_state(found, home)
+    foreign = _names_foreign_state(found, home, actors)
     out: list[tuple[Entity, PhraseCode, int]] = []
     for ent in unresolved:
         if ent.label != "PER":
             continue
         window_start, window, after = _phrase_of(text, start, ent, found)
         code = phrase_code(
-            text, window_start, ent.start, ent.end, window + after, "PER", language, foreign, home
+            text, window_start, ent.start, ent.end, window + after, "PER", language, foreign, home, actors
         )
         if code is not None:
             out.append((ent, code, window_start))
