@@ -485,9 +485,10 @@ def _state(db: Path) -> tuple[dict[str, tuple], list[str]]:
         return {r[0]: (r[1], r[2]) for r in rows}, ids
 
 
-def _committed_in(db: Path, run_id: int) -> int:
+def _committed_by_last_run(db: Path) -> int:
+    """Articles the store's latest run committed (0 when the run was killed before it started)."""
     with Store(db, read_only=True) as store:
-        row = store.one("SELECT count(*) FROM articles WHERE run_id = ?", [run_id])
+        row = store.one("SELECT count(*) FROM articles WHERE run_id = (SELECT max(id) FROM runs)")
     return int(row[0]) if row else 0
 
 
@@ -516,11 +517,9 @@ def sigkills(work: Path, data: Path, kills: int, every: int = 8, seconds: float 
     while delivered < kills:
         chains += 1
         db = work / f"kill-{chains}.duckdb"
-        run_id = 0
         while True:
             counter = work / f"kill-{chains}.count"
             counter.unlink(missing_ok=True)
-            run_id += 1
             proc = start(db, counter)
             delay = rng.uniform(0.5, baseline_seconds)
             try:
@@ -530,9 +529,9 @@ def sigkills(work: Path, data: Path, kills: int, every: int = 8, seconds: float 
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
             delivered += 1
-            done = int(counter.read_text() or 0) if counter.exists() else 0
-            committed = _committed_in(db, run_id) if db.exists() else 0
-            losses.append(done - committed)
+            text = counter.read_text().strip() if counter.exists() else "0"
+            if text.isdigit():  # a kill in the middle of writing the count leaves it unreadable
+                losses.append(int(text) - (_committed_by_last_run(db) if db.exists() else 0))
             if delivered >= kills:
                 proc = start(db, counter)  # finish the chain without further kills
                 proc.wait()

@@ -25,10 +25,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lagebild.language.tokens import tokenize
 from lagebild.model import Article, Quote, Span
 from lagebild.quotes import QuoteStage
 from lagebild.quotes.marks import find_marked
-from lagebild.quotes.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "spkatt-2023"

@@ -11,7 +11,7 @@ from lagebild.entities.crf import (
     bio,
     chunks,
     load_crf,
-    sentences_of,
+    sentence_token_ranges,
     shape,
 )
 from lagebild.language.tokens import token_spans
@@ -23,7 +23,7 @@ from training.entities_crf import fit
 def test_sentences_cut_before_capitals_and_at_newlines():
     text = "Er kam am 3. Mai. Sie ging.\nNeu hier"
     tokens = token_spans(text)
-    parts = [" ".join(text[s:e] for s, e in tokens[a:b]) for a, b in sentences_of(text, tokens)]
+    parts = [" ".join(text[s:e] for s, e in tokens[a:b]) for a, b in sentence_token_ranges(text, tokens)]
     assert parts == ["Er kam am 3 . Mai .", "Sie ging .", "Neu hier"]
 
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 from lagebild.actors import shipped
 from lagebild.actors.mentions import gazetteer_actor
 from lagebild.events import code_sentence
 from lagebild.events.features import find_cues, find_triggers, split_clauses
+from lagebild.language.resources import data
 from lagebild.model import EVENT_TYPES, Entity
 
 
 def test_lexicon_types_are_plover_types():
-    data = json.loads(resources.files("lagebild.events").joinpath("data", "lexicon.json").read_text("utf-8"))
-    assert {entry["type"] for entry in data["triggers"]} <= set(EVENT_TYPES)
-    assert all(entry.get("de") and entry.get("en") for entry in data["triggers"])
+    german, english = (data(code).table("event_triggers")["triggers"] for code in ("de", "en"))
+    assert {entry["type"] for entry in (*german, *english)} <= set(EVENT_TYPES)
+    assert [entry["type"] for entry in german] == [entry["type"] for entry in english]
+    assert all(de["patterns"] and en["patterns"] for de, en in zip(german, english, strict=True))
 
 
 def test_discontinuous_german_trigger_is_anchored_on_its_verb():

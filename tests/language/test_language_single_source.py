@@ -54,6 +54,33 @@ def word_list_copies(source: str) -> list[str]:
     return found
 
 
+_SPLITTER_NAME = re.compile(r"(?:^|_)(?:WORDS?|TOKENS?|TOKEN_RE|SENTENCE_END|SENTENCES?)$")
+_SPLITTER_FUNCTION = re.compile(r"^_?(?:tokeni[sz]e\w*|split_sentences\w*|sentences_of|paragraph_bounds)$")
+# the word pieces of clean's trained line models (their vocabulary: other tokens mean retraining them)
+_KEPT_SPLITTERS = {"clean/lines.py:_WORD", "clean/disclaimer_train.py:_WORD"}
+
+
+def splitter_copies(source: str) -> list[str]:
+    """Tokenizers and sentence splitters defined in ``source``: functions named like one, and module-level
+    compiled regexes named like one (``_WORD``, ``_TOKEN``, ``_SENTENCE_END``) that the module scans text with."""
+    tree = ast.parse(source)
+    found = [
+        f"def {node.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _SPLITTER_FUNCTION.match(node.name)
+    ]
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
+            continue
+        if getattr(node.value.func, "attr", "") != "compile":
+            continue
+        for target in node.targets:
+            scanned = re.search(rf"\b{getattr(target, 'id', '')}\.(?:finditer|findall|split)\(", source)
+            if isinstance(target, ast.Name) and _SPLITTER_NAME.search(target.id) and scanned:
+                found.append(target.id)
+    return found
+
+
 def _modules() -> list[Path]:
     return [p for p in sorted(SRC.rglob("*.py")) if LANGUAGE not in p.parents]
 
@@ -63,6 +90,25 @@ def test_word_lists_live_only_in_the_language_data():
         str(p.relative_to(SRC)): found for p in _modules() if (found := word_list_copies(p.read_text()))
     }
     assert copies == {}
+
+
+def test_tokenizers_and_sentence_splitters_live_only_in_the_language_package():
+    copies = {
+        f"{p.relative_to(SRC)}:{name}"
+        for p in _modules()
+        for name in splitter_copies(p.read_text())
+        if f"{p.relative_to(SRC)}:{name}" not in _KEPT_SPLITTERS
+    }
+    assert copies == set()
+
+
+def test_the_scan_finds_a_tokenizer_or_splitter():
+    assert splitter_copies('import re\n_WORD = re.compile(r"\\w+")\nwords = _WORD.findall(text)') == ["_WORD"]
+    assert splitter_copies("def split_sentences(text):\n    return []") == ["def split_sentences"]
+    assert splitter_copies('import re\n_WORD = re.compile(r"\\w+")\nok = _WORD.fullmatch(text)') == []
+    assert "tokenize" in {
+        n.removeprefix("def ") for n in splitter_copies((LANGUAGE / "tokens.py").read_text())
+    }
 
 
 def test_the_scan_finds_a_restated_list():

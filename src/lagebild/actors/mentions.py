@@ -18,6 +18,7 @@ from lagebild.actors.gazetteer import gazetteer
 from lagebild.actors.index import ActorIndex, shipped
 from lagebild.language.lexicon import DETERMINERS as _DETERMINERS
 from lagebild.language.resources import LANGUAGES, data, merged
+from lagebild.language.tokens import tokenize
 from lagebild.model import Entity
 
 _NAME = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+){0,2}")
@@ -322,7 +323,6 @@ def _place_after(text: str, end: int, mentions: list[Mention], actors: ActorInde
 
 # --- actors coded from their noun phrase -------------------------------------------------------------------------
 
-_NP_TOKEN = re.compile(r"[\w.'’-]+")
 _NP_STOP = re.compile(r"[,;:!?()\[\]\"«»„“”]")
 _NP_MAX_TOKENS = 5
 _ADJECTIVE = re.compile(
@@ -331,7 +331,7 @@ _ADJECTIVE = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITIONS = merged("prepositions", "all")
-_FEDERAL = re.compile(r"(?<![\w])Bundes[a-zäöüß]{3,}")
+_FEDERAL = {"de": re.compile(r"(?<![\w])Bundes[a-zäöüß]{3,}")}  # a compound naming the federal level
 _LANGUAGE_HOME = {"de": "DEU"}  # the press of a language, when the outlet's own country is not known
 _FEDERAL_STATES = frozenset({"DEU", "AUT", "CHE"})  # where a ``Bundes-`` compound names the federal level
 
@@ -347,21 +347,21 @@ _POSSESSIVE_LINK = frozenset({"des", "der"})  # genitive articles inside a phras
 def _np_window(text: str, sentence_start: int, start: int) -> int:
     """Start of the noun phrase in front of a name: titles, adjectives, articles; not prepositions or verbs."""
     window_start = start
-    tokens = list(_NP_TOKEN.finditer(text, max(sentence_start, start - 120), start))
+    tokens = [t for t in tokenize(text, max(sentence_start, start - 120), start) if t.text[:1].isalnum()]
     for count, token in enumerate(reversed(tokens)):
         if (
             count
-            and tokens[-count].group(0).lower() in _DETERMINERS
-            and not (tokens[-count].group(0).lower() in _POSSESSIVE_LINK and token.group(0)[:1].isupper())
+            and tokens[-count].text.lower() in _DETERMINERS
+            and not (tokens[-count].text.lower() in _POSSESSIVE_LINK and token.text[:1].isupper())
         ):
             break  # an article is the phrase's left edge, unless it links a genitive ("Sprecher des Kremls")
-        gap = text[token.end() : window_start]
-        word = token.group(0)
+        gap = text[token.end : window_start]
+        word = token.text
         if count >= _NP_MAX_TOKENS or _NP_STOP.search(gap) or word.lower() in _PREPOSITIONS:
             break
         if word[:1].islower() and word.lower() not in _DETERMINERS and not _ADJECTIVE.fullmatch(word):
             break
-        window_start = token.start()
+        window_start = token.start
     return window_start
 
 
@@ -448,7 +448,7 @@ def phrase_code(
             break
     if country is None:
         country = next((c for word in phrase.split() if (c := actors.adjective_country(word))), None)
-    if country is None and language == "de" and _FEDERAL.search(phrase):
+    if country is None and (federal := _FEDERAL.get(language or "")) and federal.search(phrase):
         country, sector = (home if home in _FEDERAL_STATES else "DEU"), sector or "GOV"
         title_sector = title_sector or "GOV"
     placed = country is not None

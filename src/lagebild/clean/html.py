@@ -13,6 +13,7 @@ from lxml import etree
 
 from lagebild.clean import fallback_gate
 from lagebild.clean.dates import find_date
+from lagebild.language.sentences import split_sentences
 
 _INVISIBLE = (
     "script",
@@ -213,7 +214,6 @@ LEAD_MIN_WORDS = 8
 LEAD_MAX_WORDS = 100
 LEAD_MIN_SENTENCES = 2
 _LEAD_TAGS = frozenset(["p", "div", "span", "section", "strong", "em", "b", "i"])
-_SENTENCE_END = re.compile(r"[.!?…][\"'“”»«)]*(?:\s|$)")
 LEAD_PROBE_CHARS = 24
 _TEXT_WITH = etree.XPath("/html/body/descendant::text()[contains(., $p)]")
 _NO_TEXT_TAGS = frozenset(["script", "style", "noscript", "template", "textarea"])
@@ -259,7 +259,7 @@ def lead_paragraph(
     if element is None or element.tag not in _LEAD_TAGS or element.xpath(_NO_LEAD_ANCESTORS):
         return None
     lead = " ".join(_SPACE.sub(" ", element.text_content()).split())
-    if len(lead.split()) > LEAD_MAX_WORDS or len(_SENTENCE_END.findall(lead)) < LEAD_MIN_SENTENCES:
+    if len(lead.split()) > LEAD_MAX_WORDS or len(split_sentences(lead)) < LEAD_MIN_SENTENCES:
         return None  # a subtitle (one line under the headline) is not a lead paragraph
     if lead[:LEAD_PROBE_CHARS] in main_text:
         return None

@@ -23,9 +23,8 @@ DISCLAIMER = re.compile(
 )
 # The heading a legal or financial notice opens with ("Risikohinweis: ...", "Disclaimer: ..."), whatever its length.
 NOTICE_HEADING = re.compile(
-    r"^\W{0,3}(?:haftungsausschluss|disclaimer|risikohinweis|risikowarnung|rechtliche[rn]? hinweis[e]?"
-    r"|wichtige[rn]? hinweis|transparenzhinweis|offenlegung|interessenkonflikte?|hinweis (?:auf|zu) (?:mögliche[n]? )?"
-    r"interessenkonflikt\w*|risk (?:warning|disclosure|notice)|important notice|legal notice|disclosure)\s*[:.-]\s"
+    r"^\W{0,3}(?:haftungsausschluss|disclaimer|risikohinweis|rechtliche[rn]? hinweis[e]?|transparenzhinweis"
+    r"|hinweis (?:auf|zu) (?:mögliche[n]? )?interessenkonflikt\w*)\s*[:.-]\s"
 )
 # Links to and banners about a site's legal pages (a long paragraph naming them is content).
 LEGAL_LINK = re.compile(
@@ -57,7 +56,7 @@ UI = re.compile(
     r"|artikel weiterempfehlen|das sagen unsere leser|(?:mehr )?a a a|zurück vergrößern schließen weiter|\W*)\W*$"
     r"|jetzt weiterlesen"
     r"|^/?[\w.-]+(?:/[\w.-]+){2,}/?$|^\W*\d{1,2}\.\d{1,2}\.\d{2,4}\W*(?:\d{1,2}[:.]\d{2}\W*(?:uhr\W*)?)?$"
-    r"|^(?:verfasst|erstellt|geändert|veröffentlicht|freigeschaltet) am \d"
+    r"|^(?:verfasst|freigeschaltet) am \d"
     r"|jetzt (registrieren|anmelden|abonnieren|testen|lesen|kostenlos)|registrieren sie sich|melden sie sich an"
     r"|bereits (registriert|abonnent)|schon abonnent|abo abschließen|zum abo|plus-artikel|\bs\+ ?artikel"
     r"|subscribe (now|to|for)|sign up (for|to|now)|create (an|your) (free )?account|already (a subscriber|have an account)"

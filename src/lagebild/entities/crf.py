@@ -15,33 +15,30 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
+from lagebild.language.sentences import split_sentences
 from lagebild.language.tokens import token_spans
 
 MODEL_FILE = "crf.bin"  # ".bin" is packaged as data
 LEXICON_FILE = "crf_lexicon.json"
 MAX_GAZETTEER_TOKENS = 6
 MAX_SENTENCE_TOKENS = 150
-_SENTENCE_END = frozenset(".!?")
 Span = tuple[int, int, str]
 
 
-def sentences_of(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token-index ranges of sentences: cuts after ``.!?`` before a capital (not after ordinals), at line breaks,
-    and at a length cap."""
-    out, start = [], 0
-    for i, (s, e) in enumerate(tokens):
-        last = i + 1 == len(tokens)
-        cut = last or i + 1 - start >= MAX_SENTENCE_TOKENS
-        if not cut:
-            nxt = tokens[i + 1][0]
-            gap = text[e:nxt]
-            ordinal = text[s:e] == "." and i > start and text[tokens[i - 1][0] : s].isdigit()  # "3. Mai"
-            cut = "\n" in gap or (
-                text[s:e] in _SENTENCE_END and bool(gap) and text[nxt : nxt + 1].isupper() and not ordinal
-            )
-        if cut:
-            out.append((start, i + 1))
-            start = i + 1
+def sentence_token_ranges(
+    text: str, tokens: Sequence[tuple[int, int]], language: str = "de"
+) -> list[tuple[int, int]]:
+    """Token-index ranges of the sentences of ``text`` (``lagebild.language``'s splitter), each cut into pieces
+    of at most ``MAX_SENTENCE_TOKENS`` tokens."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    for span in split_sentences(text, language):
+        first = i
+        while i < len(tokens) and tokens[i][0] < span.end:
+            i += 1
+        out.extend((a, min(i, a + MAX_SENTENCE_TOKENS)) for a in range(first, i, MAX_SENTENCE_TOKENS))
+    if i < len(tokens):
+        out.append((i, len(tokens)))
     return out
 
 
@@ -279,7 +276,7 @@ class CrfTagger:
         """Entity spans as character offsets into ``text``."""
         tokens = token_spans(text)
         out: list[Span] = []
-        for a, b in sentences_of(text, tokens):
+        for a, b in sentence_token_ranges(text, tokens):
             words = [text[s:e] for s, e in tokens[a:b]]
             for s, e, label in self.tag(words):
                 out.append((tokens[a + s][0], tokens[a + e - 1][1], label))

@@ -18,11 +18,11 @@ from lagebild.actors.mentions import UNKNOWN_COUNTRY, Mention
 from lagebild.events.depth import depths
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
 from lagebild.language.resources import merged
+from lagebild.language.tokens import tokenize
 
 PREPOSITION_CLASSES: dict[str, frozenset[str]] = {
     role: merged("prepositions", role) for role in ("agent", "locative", "relation", "recipient", "partner")
 }
-_WORDS = re.compile(r"\w+")
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:der|die|das|den|dem|des|the|a|an)\s+)?", re.IGNORECASE)
 _LEADING_PUNCT = " \t\n\"'“‘„«({[-"
 
@@ -126,7 +126,7 @@ def candidates(
             f"side={side}",
             f"side_lang={side}|{lang}",
             f"rank={side}{min(rank, 2)}",
-            f"dist={side}{_bucket(len(_WORDS.findall(gap)), (0, 2, 5, 10))}",
+            f"dist={side}{_bucket(sum(1 for t in tokenize(gap) if t.text[:1].isalnum()), (0, 2, 5, 10))}",
             f"depth={min(depth, 2)}",
             f"depth_rel={relative}",
             f"depth_rel_side={relative}|{side}",

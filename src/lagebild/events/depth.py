@@ -14,90 +14,18 @@ import re
 from functools import cache
 
 from lagebild.language.lexicon import DETERMINERS
-from lagebild.language.resources import data
+from lagebild.language.resources import LANGUAGES, data, rules_language, trait
+from lagebild.language.tokens import tokenize
 
-_WORD = re.compile(r"[\w'’-]+|[,;:()\u2013\u2014]")
-_SUBORDINATORS = {
-    "en": frozenset(
-        [
-            "that",
-            "which",
-            "who",
-            "whom",
-            "whose",
-            "where",
-            "after",
-            "following",
-            "before",
-            "because",
-            "since",
-            "unless",
-            "if",
-            "when",
-            "whenever",
-            "while",
-            "whereas",
-            "although",
-            "though",
-            "until",
-            "once",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "dass",
-            "ob",
-            "weil",
-            "wenn",
-            "falls",
-            "nachdem",
-            "bevor",
-            "obwohl",
-            "obgleich",
-            "sodass",
-            "damit",
-            "während",
-            "sobald",
-            "solange",
-            "seit",
-            "seitdem",
-            "bis",
-            "indem",
-            "wobei",
-            "womit",
-            "weshalb",
-            "wodurch",
-            "worauf",
-        ]
-    ),
-}
-_RELATIVE = {
-    code: data(code).words("pronouns", "relative_subject", "relative_other") for code in ("en", "de")
-}
-_PREPOSITIONS = {
-    "en": frozenset(
-        [
-            "with",
-            "after",
-            "before",
-            "following",
-            "amid",
-            "despite",
-            "in",
-            "on",
-            "at",
-            "during",
-            "under",
-            "for",
-            "by",
-        ]
-    ),
-    "de": frozenset(
-        ["mit", "nach", "vor", "nachdem", "trotz", "wegen", "bei", "während", "seit", "angesichts", "als"]
-    ),
-}
+_SUBORDINATORS = {code: data(code).words("conjunctions", "subordinating") for code in LANGUAGES}
+_RELATIVE = {code: data(code).words("pronouns", "relative_subject", "relative_other") for code in LANGUAGES}
+_PREPOSITIONS = {code: data(code).words("prepositions", "clause_opening") for code in LANGUAGES}
 _INFINITIVE_MARK = {"en": "to", "de": "zu"}
+_ONE_WORD_INFINITIVE = {
+    "de": re.compile(r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zurück|teil|frei)zu\w+en")
+}
 _BREAKS = frozenset(",;:()\u2013\u2014")
+_KEPT = _BREAKS | {"-", "'", "’"}  # punctuation tokens the clause reading sees (the rest it skips)
 _NOT_VERB_AFTER_TO = frozenset(
     [
         "this",
@@ -129,8 +57,10 @@ def _verb_like(word: str) -> bool:
 
 def depths(text: str, start: int, end: int, positions: list[int], language: str) -> list[int]:
     """The clause depth at each of ``positions`` (absolute offsets into ``text``) of ``text[start:end]``."""
-    lang = "en" if language == "en" else "de"
-    tokens = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+    lang = rules_language(language)
+    tokens = [
+        (t.start, t.text) for t in tokenize(text, start, end) if t.text[:1].isalnum() or t.text in _KEPT
+    ]
     levels: list[bool] = []  # one entry per open level: does it close at the next comma?
     marks: list[tuple[int, int]] = []  # (offset, depth from that offset on)
     previous = ","  # the sentence start behaves like a clause boundary
@@ -155,10 +85,10 @@ def depths(text: str, start: int, end: int, positions: list[int], language: str)
             opened = True
         elif lower == _INFINITIVE_MARK[lang] and _verb_like(tokens[index + 1][1] if following else ""):
             opened = False
-        elif lang == "en" and index > 0 and previous in _BREAKS and _participle(word):
+        elif trait(lang, "participle_adjuncts") and index > 0 and previous in _BREAKS and _participle(word):
             opened, inside = True, True  # ", killing at least 20 people": an adjunct, the participle included
         if opened is not None:
-            opened = opened or lang == "de"  # German sets off every subordinate clause with commas
+            opened = opened or trait(lang, "commas_around_subordinate_clauses")
             marks.append((offset, len(levels)))
             levels.append(opened)
             marks.append((offset if inside else offset + len(word), len(levels)))
@@ -181,10 +111,9 @@ def _participle(word: str) -> bool:
 
 def _own_infinitive(text: str, position: int, lang: str) -> int:
     """A German ``zu``-infinitive written as one word (``anzugreifen``, ``teilzunehmen``) is subordinate itself."""
-    if lang != "de":
+    pattern = _ONE_WORD_INFINITIVE.get(lang)
+    if pattern is None:
         return 0
     match = re.match(r"\w+", text[position:])
     word = match.group(0).lower() if match else ""
-    return int(
-        bool(re.fullmatch(r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zurück|teil|frei)zu\w+en", word))
-    )
+    return int(bool(pattern.fullmatch(word)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lagebild.actors import ActorIndex, shipped
 from lagebild.actors.mentions import Mention, find_mentions
 from lagebild.events.resources import lexicon
+from lagebild.language.resources import rules_language
 from lagebild.model import Entity, Quote, Timex
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:und|aber|doch|sondern|and|but|while|whereas)\s")
@@ -63,14 +64,10 @@ class SentenceFeatures:
         return any(lo <= s and e <= hi for s, e in self.cues.get(name, ()))
 
 
-def _lang(language: str | None) -> str:
-    return "en" if language == "en" else "de"
-
-
 def find_triggers(text: str, start: int, end: int, language: str | None) -> list[Trigger]:
     """Trigger hits in ``text[start:end]``; overlapping hits keep the higher priority, then the longer one."""
     lex = lexicon()
-    lang = _lang(language)
+    lang = rules_language(language)
     patterns = lex.triggers[lang]
     hits: list[tuple[int, int, int, int, str]] = []
     for number in lex.trigger_index[lang].candidates(text, start, end):
@@ -171,13 +168,13 @@ def may_have_events(text: str, start: int, end: int, language: str | None, trigg
     """Whether the sentence can yield an event: it has a trigger or an obligation cue (``X must ...``)."""
     if triggers:
         return True
-    cue = lexicon().cues["obligation"].get(_lang(language))
+    cue = lexicon().cues["obligation"].get(rules_language(language))
     return bool(cue and cue.search(text, start, end))
 
 
 def find_cues(text: str, start: int, end: int, language: str | None) -> dict[str, list[tuple[int, int]]]:
     """Status cues (negation, denial, modality, conditionals, threat verbs) with their spans."""
-    lang = _lang(language)
+    lang = rules_language(language)
     return {
         name: [m.span() for m in by_lang[lang].finditer(text, start, end)]
         for name, by_lang in lexicon().cues.items()
@@ -271,7 +268,7 @@ def sentence_features(
         text=text,
         start=start,
         end=end,
-        language=_lang(language),
+        language=rules_language(language),
         published=published,
         triggers=triggers,
         mentions=_free_event_nouns(

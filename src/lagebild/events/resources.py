@@ -1,4 +1,5 @@
-"""The trigger lexicon (JSON data), loaded lazily and compiled per language."""
+"""The trigger lexicon (per language, from ``lagebild.language``; JSON data), loaded lazily and compiled per
+language."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from importlib import resources
 from typing import Any
 
 from lagebild.events.prefilter import HeadIndex
-
-_LANGS = ("de", "en")
+from lagebild.language.resources import LANGUAGES
+from lagebild.language.resources import data as language_data
 
 
 def _read_json(name: str) -> dict[str, Any]:
@@ -64,33 +65,35 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    """The trigger lexicon (``data/lexicon.json``), compiled per language."""
-    data = _read_json("lexicon.json")
-    triggers: dict[str, list[TriggerPattern]] = {lang: [] for lang in _LANGS}
-    stems: dict[str, list[str]] = {lang: [] for lang in _LANGS}
-    for order, entry in enumerate(data["triggers"]):
-        for lang in _LANGS:
-            for stem in entry.get(lang, []):
+    """The trigger lexicon, compiled per language: triggers, non-events and cues from each language's
+    ``event_triggers.json`` (``lagebild.language``), modes and action classes from ``data/lexicon.json``."""
+    shared = _read_json("lexicon.json")
+    triggers: dict[str, list[TriggerPattern]] = {lang: [] for lang in LANGUAGES}
+    stems: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    non_events: dict[str, tuple[str, ...]] = {}
+    cues: dict[str, dict[str, re.Pattern[str]]] = {}
+    for lang in LANGUAGES:
+        table = language_data(lang).table("event_triggers")
+        for order, entry in enumerate(table.get("triggers", ())):
+            for stem in entry["patterns"]:
                 triggers[lang].append(
                     TriggerPattern(entry["type"], int(entry.get("priority", 5)), order, _word(stem))
                 )
                 stems[lang].append(expand(stem))
-    non_events = {lang: data.get("non_events", {}).get(lang, []) for lang in _LANGS}
+        non_events[lang] = tuple(table.get("non_events", ()))
+        for name, cue_stems in table.get("cues", {}).items():
+            cues.setdefault(name, {})[lang] = _word("|".join(cue_stems))
     modes = {
         etype: tuple((mode, _word("|".join(stems))) for mode, stems in table.items())
-        for etype, table in data["modes"].items()
-    }
-    cues = {
-        name: {lang: _word("|".join(stems)) for lang, stems in by_lang.items()}
-        for name, by_lang in data["cues"].items()
+        for etype, table in shared["modes"].items()
     }
     return Lexicon(
         triggers={lang: tuple(items) for lang, items in triggers.items()},
-        trigger_index={lang: HeadIndex(stems[lang]) for lang in _LANGS},
+        trigger_index={lang: HeadIndex(stems[lang]) for lang in LANGUAGES},
         modes=modes,
-        non_events={lang: tuple(_word(stem) for stem in non_events[lang]) for lang in _LANGS},
-        non_event_index={lang: HeadIndex([expand(stem) for stem in non_events[lang]]) for lang in _LANGS},
+        non_events={lang: tuple(_word(stem) for stem in non_events[lang]) for lang in LANGUAGES},
+        non_event_index={lang: HeadIndex([expand(stem) for stem in non_events[lang]]) for lang in LANGUAGES},
         cues=cues,
-        negative_actions=frozenset(data["negative_actions"]),
-        cooperative_actions=frozenset(data["cooperative_actions"]),
+        negative_actions=frozenset(shared["negative_actions"]),
+        cooperative_actions=frozenset(shared["cooperative_actions"]),
     )

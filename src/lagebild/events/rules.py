@@ -12,6 +12,7 @@ from lagebild.events.chooser import choose, load_chooser
 from lagebild.events.depth import depths
 from lagebild.events.features import SentenceFeatures, Trigger, is_passive
 from lagebild.events.resources import lexicon
+from lagebild.language.resources import merged, trait
 from lagebild.model import Event, Span
 
 # Triggers whose complement describes a further event whose realisation is not (yet) reported.
@@ -30,14 +31,16 @@ _PREP_BEFORE = (
         re.IGNORECASE | re.DOTALL,
     )
 )
-_PREP_BEFORE_DE = re.compile(  # German capitalises nouns: any two words may sit between preposition and name
-    rf"^.*(?:^|\s)(?P<prep>{_PREPS_DE})\s+(?:(?:der|die|das|den|dem|des)\s+)?"
-    r"(?:(?-i:[A-ZÄÖÜ][\w-]*|[a-zäöüß][\w-]*(?:e|en|er|es|em))\s+){0,2}$",
-    re.IGNORECASE | re.DOTALL,
+_PREP_BEFORE_CAPITALISED = (
+    re.compile(  # German capitalises nouns: any two words may sit between preposition and name
+        rf"^.*(?:^|\s)(?P<prep>{_PREPS_DE})\s+(?:(?:der|die|das|den|dem|des)\s+)?"
+        r"(?:(?-i:[A-ZÄÖÜ][\w-]*|[a-zäöüß][\w-]*(?:e|en|er|es|em))\s+){0,2}$",
+        re.IGNORECASE | re.DOTALL,
+    )
 )
-_AGENT_PREPS = frozenset({"von", "vom", "durch", "by"})
-_LOCATIVE_PREPS = frozenset({"in", "im", "aus", "bei", "at", "nach", "auf", "zwischen", "between", "seit"})
-_WHERE_PREPS = frozenset({"in", "im", "bei", "at", "nach", "to", "into", "auf"})
+_AGENT_PREPS = merged("prepositions", "agent")
+_LOCATIVE_PREPS = merged("prepositions", "place")
+_WHERE_PREPS = merged("prepositions", "venue")
 """Prepositions that make a named place (a ``loc.`` actor, not a state) the venue of a meeting."""
 _SUBORDINATE = re.compile(
     r"^[\s,;:]*(?:falls|wenn|sofern|dass|weil|ob|um|ohne|if|unless|that)\b|^[\s,;:]*(?:\S+\s+){0,3}?(?:es|sie|er|they|it|he|she)\b",
@@ -91,7 +94,7 @@ def _groups(features: SentenceFeatures) -> list[_Group]:
 def _all_groups(features: SentenceFeatures) -> list[_Group]:
     """The sentence's actor groups (dateline places left out), each with the preposition before it."""
     text = features.text
-    prep_before = _PREP_BEFORE_DE if features.language == "de" else _PREP_BEFORE
+    prep_before = _PREP_BEFORE_CAPITALISED if trait(features.language, "capitalised_nouns") else _PREP_BEFORE
     groups: list[_Group] = []
     cut = _attribution_start(features)
     for mention in features.mentions:
@@ -261,7 +264,7 @@ def _complementiser_subject(features: SentenceFeatures, group: _Group, clause_st
     return bool(_COMPLEMENTISER_THEN_PHRASE.fullmatch(features.text, clause_start, group.start))
 
 
-_WERDEN = re.compile(r"(?<!\w)(?:wurden?|worden|wird|werden|würden?)(?!\w)", re.IGNORECASE)
+_PASSIVE_AUXILIARY = {"de": re.compile(r"(?<!\w)(?:wurden?|worden|wird|werden|würden?)(?!\w)", re.IGNORECASE)}
 _PARTICIPLE = re.compile(
     r"(?:^|^[a-zäöü]{2,8}?)ge[a-zäöüß]+(?:t|en)$|^[a-zäöüß]+(?:t|et|iert)$|"
     r"^(?:be|er|ver|zer|ent|miss|über|unter|wider|hinter)[a-zäöüß]*(?:oss|ieb|iff|og|ot|ung|och|ob|und|ang|ess|org)en$"
@@ -274,11 +277,12 @@ _TARGET_PREPS_FRONTED = frozenset({"gegen", "gegenüber"})
 def _german_passive(features: SentenceFeatures, trigger: Trigger) -> bool:
     """A German ``werden`` passive of a verb trigger: its roles follow from the grammar (the ``von`` agent is
     the source, the subject the target), which the rules read directly."""
-    if features.language != "de" or not trigger.text[:1].islower():
+    auxiliary = _PASSIVE_AUXILIARY.get(features.language)
+    if auxiliary is None or not trigger.text[:1].islower():
         return False
     lo, _hi = features.clause_of(trigger.start)
     verb = trigger.text.split()[0].lower()
-    return bool(_PARTICIPLE.search(verb) and _WERDEN.search(features.text, lo, trigger.start))
+    return bool(_PARTICIPLE.search(verb) and auxiliary.search(features.text, lo, trigger.start))
 
 
 def _passive_undergoer(
@@ -301,7 +305,7 @@ def _fronted_object(
 ) -> _Group | None:
     """A ``gegen`` / ``gegenüber`` phrase before the verb in its clause is the act's target (``Gegen Russland
     verhängte die EU neue Sanktionen``)."""
-    if features.language != "de":
+    if not trait(features.language, "verb_second"):
         return None
     lo, _hi = features.clause_of(trigger.start)
     fronted = [g for g in before if g.prep in _TARGET_PREPS_FRONTED and g.start >= lo and g is not source]
@@ -311,7 +315,7 @@ def _fronted_object(
 def _mittelfeld_object(features: SentenceFeatures, group: _Group, clause_start: int) -> bool:
     """A German V2 clause opened by a noun phrase that names no actor, then the finite verb (``die Welt könne Iran
     nicht trauen``): the phrase in the Vorfeld is the subject, the actor after the verb its object."""
-    return features.language == "de" and bool(
+    return trait(features.language, "verb_second") and bool(
         _VORFELD_NOUN_THEN_VERB.fullmatch(features.text, clause_start, group.start)
     )
 
@@ -326,7 +330,7 @@ def _noun_trigger_actors(
     (``nach dem israelischen Abzug aus dem Gazastreifen``), as is a ``durch`` phrase after it (``der Beschuss
     Israels durch Palästinenser``); the first actor right after the noun is its object. None when neither holds."""
     text = features.text
-    if features.language != "de" or not trigger.text[:1].isupper():
+    if not trait(features.language, "capitalised_nouns") or not trigger.text[:1].isupper():
         return None
     if not text[features.start : trigger.start].strip():
         return None  # a capitalised sentence-initial word need not be a noun
@@ -401,7 +405,7 @@ def _subject_after_verb(
 ) -> _Group | None:
     """German V2 with a fronted object: ``Die Nato kritisierte der Außenminister`` - ``der`` right after the
     finite verb marks the subject (nominative masculine) when the fronted phrase has no nominative article."""
-    if features.language != "de" or not after or after[0].prep is not None:
+    if not trait(features.language, "case_marked_articles") or not after or after[0].prep is not None:
         return None
     between = features.text[trigger.end : after[0].start]
     if not (
@@ -421,7 +425,7 @@ def _attributed_source(
     """The speaker of a trailing attribution for a subject-less report (``man habe ..., teilte die Bahn mit``;
     ``..., hieß es aus Washington``): the first actor after the attribution verb's clause starts."""
     cut = _attribution_start(features)
-    if features.language != "de" or trigger.start >= cut:
+    if not trait(features.language, "verb_second") or trigger.start >= cut:
         return []
     after = [g for g in groups if g.start >= cut]
     return [a for a in after[0].actors if a not in target] if after else []
@@ -494,7 +498,7 @@ def _outside_mentions(features: SentenceFeatures) -> list[Trigger]:
 def _in_name(features: SentenceFeatures, trigger: Trigger) -> bool:
     """English writes event words in lower case: a capitalised one inside the sentence is part of a name
     (``the Ceasefire Violations Committee``, ``Agency for Development and Cooperation``)."""
-    if features.language != "en" or not trigger.text[:1].isupper():
+    if trait(features.language, "capitalised_nouns") or not trigger.text[:1].isupper():
         return False
     return bool(features.text[features.start : trigger.start].strip(" \t\n\"'“‘({[-"))
 
@@ -563,7 +567,9 @@ def decide(
         if trace is not None or (model is not None and trigger.type not in _SYMMETRIC):
             options = candidates(features, trigger, all_groups, apposition, cut, source, target)
         if model is not None and trigger.type not in _SYMMETRIC and not _german_passive(features, trigger):
-            source, target = choose(model, options, source, target, features.language == "en")
+            source, target = choose(
+                model, options, source, target, trait(features.language, "same_actor_target")
+            )
         intent = _intent(features, trigger) and not features.cue_in("negation", features.start, trigger.start)
         if not _refusal(features, trigger) and (
             _conditional_threat(features, trigger) or (intent and trigger.type in lex.negative_actions)
@@ -653,7 +659,7 @@ def _distinct(target: list[str], source: list[str], language: str) -> list[str]:
     """The target's actor ids without the source's. English keeps a target group resolving to the source's own
     id: a second mention of the same country is a domestic target (``Iranian authorities pressured workers of
     the ... Company of Tehran``), which CAMEO codes with the country."""
-    if language == "en":
+    if trait(language, "same_actor_target"):
         return list(target)
     return [a for a in target if a not in source]
 
@@ -774,7 +780,7 @@ def _after(date: str | None, published: str | None) -> bool:
 
 def _subordinate_object(features: SentenceFeatures, trigger: Trigger, clause_start: int) -> bool:
     """In a verb-final subordinate or infinitive clause the actor before the verb is its object, not its subject."""
-    if features.language != "de" or clause_start == features.start:
+    if not trait(features.language, "verb_final_subordinate_clauses") or clause_start == features.start:
         return False
     clause_head = features.text[clause_start : trigger.start]
     word_end = features.text.find(" ", trigger.start)

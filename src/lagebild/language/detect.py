@@ -6,10 +6,10 @@ import re
 from functools import cache
 
 from lagebild.language.resources import LANGUAGES, data
+from lagebild.language.tokens import words as word_tokens
 
 _SAMPLE_CHARS = 2000
 _LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[^\W\d_]+")
 # very frequent function words, exclusive to each language; a clear majority decides without the model
 _FUNCTION_WORDS = {code: data(code).words("function_words") for code in LANGUAGES}
 _FAST_MIN_WORDS = 40
@@ -37,7 +37,7 @@ def detect_language(text: str) -> str | None:
 
 def _by_function_words(sample: str) -> str | None:
     """German or English when function words of one make up a clear share of a long enough sample."""
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = [w.lower() for w in word_tokens(sample)]
     if len(words) < _FAST_MIN_WORDS:
         return None
     shares = {code: sum(w in vocab for w in words) / len(words) for code, vocab in _FUNCTION_WORDS.items()}

@@ -68,6 +68,17 @@ def data(language: str | None) -> LanguageData:
     return LanguageData(language if language in LANGUAGES else "")
 
 
+def rules_language(language: str | None) -> str:
+    """The language whose rules and word lists read a text: its own where lagebild has them, else German."""
+    return language if language in LANGUAGES else LANGUAGES[0]
+
+
+def trait(language: str | None, name: str) -> bool:
+    """A property of the language's grammar from ``grammar.json`` (``verb_second``, ``capitalised_nouns``, ...);
+    false where the language does not declare it."""
+    return bool(data(language).table("grammar").get(name, False))
+
+
 def merged(name: str, *groups: str, languages: Iterable[str] = LANGUAGES) -> frozenset[str]:
     """The union of :meth:`LanguageData.words` over ``languages`` (by default every language with data)."""
     return frozenset().union(*(data(code).words(name, *groups) for code in languages))

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from lagebild.language.resources import LANGUAGES
+from lagebild.language.resources import LANGUAGES, rules_language
 from lagebild.language.resources import data as language_data
 from lagebild.model import Span
 
@@ -26,6 +26,7 @@ _NEWLINES = re.compile(r"\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _AFTER = re.compile(r"\s+[\"'„“‚‘»«(\[]*(\S+)")
 _CJK_END = re.compile(r"[。！？]")
+_COLON_BREAK = re.compile(r"[:;][\"'“”»«]?\s+(?=[A-ZÄÖÜ\"„»«])")
 
 
 @cache
@@ -75,6 +76,17 @@ def split_sentences(text: str, language: str | None = None) -> list[Span]:
     return _spans(text, sorted(cuts))
 
 
+def split_at_colons(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` cut further after a colon or semicolon that a capital or an opening quote follows (``ZDF, Samstag,
+    17. Januar: "Frau zu sein ..."``, ``Meran: Weihnachtsmarkt ...``): parts that each read as a sentence of
+    their own, for readings that must not look across such a break (tense)."""
+    out: list[Span] = []
+    for span in spans:
+        cuts = [span.start, *(m.end() for m in _COLON_BREAK.finditer(text, span.start, span.end)), span.end]
+        out.extend(_spans(text, cuts))
+    return out
+
+
 MAX_SENTENCE_CHARS = 1500
 """Longer stretches without a sentence boundary (run-on scrapes, one-line dumps) become pseudo-sentences."""
 
@@ -109,17 +121,20 @@ def _spans(text: str, cuts: list[int]) -> list[Span]:
     return spans
 
 
+_SOMAJO_MODELS = {"de": "de_CMC", "en": "en_PTB"}
+
+
 @cache
 def _somajo(language: str):  # noqa: ANN202 - somajo.SoMaJo
     from somajo import SoMaJo
 
-    return SoMaJo("en_PTB" if language == "en" else "de_CMC", split_camel_case=False, character_offsets=True)
+    return SoMaJo(_SOMAJO_MODELS[language], split_camel_case=False, character_offsets=True)
 
 
 def split_sentences_somajo(text: str, language: str | None = None) -> list[Span]:
     """Sentence spans from SoMaJo (German or English rules), paragraph by paragraph."""
     spans: list[Span] = []
-    tokenizer = _somajo("en" if language == "en" else "de")
+    tokenizer = _somajo(rules_language(language))
     for paragraph in _spans(text, sorted({0, len(text), *(m.start() for m in _NEWLINES.finditer(text))})):
         chunk = text[paragraph.start : paragraph.end]
         for sentence in tokenizer.tokenize_text([chunk]):
@@ -127,3 +142,10 @@ def split_sentences_somajo(text: str, language: str | None = None) -> list[Span]
             if offsets:
                 spans.append(Span(paragraph.start + offsets[0][0], paragraph.start + offsets[-1][1]))
     return spans
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blocks separated by a blank line (or a single newline when there is no blank line)."""
+    separator = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
+    cuts = [0, *(i for m in re.finditer(separator, text) for i in m.span()), len(text)]
+    return [(s.start, s.end) for s in _spans(text, cuts)]

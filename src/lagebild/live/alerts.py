@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 from collections import deque
 from pathlib import Path
 from typing import Any
 
+from lagebild.language.tokens import search_terms
 from lagebild.live.sources import AlertRule
 from lagebild.store import Store, queries
 
 MAX_SHOWN = 500
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class Alerts:
@@ -84,7 +83,7 @@ def read_alerts(path: str | Path | None, limit: int = MAX_SHOWN) -> list[dict[st
 
 
 def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
+    return {w.casefold() for w in search_terms(text)}
 
 
 def _matches(rule: AlertRule, event: dict[str, Any], words: set[str]) -> bool:

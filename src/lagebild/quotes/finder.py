@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lagebild.language.resources import data, merged
+from lagebild.language.resources import data, merged, rules_language, trait
+from lagebild.language.sentences import paragraph_bounds, split_sentences
+from lagebild.language.tokens import Token, tokenize
 from lagebild.model import Entity, Quote, Speaker
 from lagebild.quotes import lexicon as lx
 from lagebild.quotes.marks import MarkedSpan, find_marked
@@ -19,7 +21,7 @@ from lagebild.quotes.speaker import (
     role_and_name,
     title_like,
 )
-from lagebild.quotes.tokens import QUOTE_TOKEN, Token, paragraph_bounds, split_sentences, tokenize
+from lagebild.quotes.tokens import QUOTE_TOKEN
 
 _CLAUSE_BREAK = {",", ";", ":", QUOTE_TOKEN, "(", ")", "–", "—", "-"}  # a lone "-" is a dash
 _END_PUNCT = ".!?;:,–—-"
@@ -60,7 +62,6 @@ _INTERVENING = {
     "hingegen",
     "also",
 }
-_SUBJECT_PRONOUNS_DE = {"ich", "wir", "er", "sie", "man"}
 # Speech verbs that take a person as accusative object ("fragte sie"): a following "sie" may be that object.
 _PERSON_OBJECT_STEMS = (
     "frag",
@@ -138,11 +139,13 @@ def find_quotes(
     """Direct and indirect quotations of ``text``, each with cue and speaker, in text order."""
     if not text or not text.strip():
         return []
-    language = "en" if language == "en" else "de"
+    language = rules_language(language)
     ents = sorted((_entity(e) for e in entities or ()), key=lambda e: e.start)
     ctx = _Context(text, language, ents, resolver)
     _register_roles(ctx)
-    frames = _frames(text, list(sentences) if sentences else split_sentences(text))
+    frames = _frames(
+        text, list(sentences) if sentences else [(s.start, s.end) for s in split_sentences(text, language)]
+    )
     quotes: list[Quote] = []
     for n, frame in enumerate(frames):
         following = frames[n + 1] if n + 1 < len(frames) else None
@@ -204,29 +207,26 @@ def _narration(text: str, start: int, end: int, quotes: list[MarkedSpan]) -> lis
 
 def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
     cues: list[_Cue] = []
-    words = lx.cue_words(language)
-    clause_only = lx.clause_only_words() if language == "de" else frozenset()
+    sp = lx.speech(language)
+    words, clause_only = sp.cues, sp.clause_only
     for i, tok in enumerate(nar):
         low = tok.lower
-        if language == "en" and low == "according" and i + 1 < len(nar) and nar[i + 1].lower == "to":
+        if i + 1 < len(nar) and (phrase := f"{low} {nar[i + 1].lower}") in sp.report_phrases:
             found = noun_phrase(nar, i + 2, text, language, any_case=True)
-            cues.append(
-                _Cue(i, "according to", found[0] if found else None, "report", found[1] if found else i + 2)
-            )
-        elif low in lx.REPORT_BEFORE_DE and language == "de":
+            cues.append(_Cue(i, phrase, found[0] if found else None, "report", found[1] if found else i + 2))
+        elif low in sp.report_before:
             found = noun_phrase(nar, i + 1, text, language, any_case=True)
             if found:
                 cues.append(_Cue(i, tok.text, found[0], "report", found[1]))
-        elif low in lx.REPORT_AFTER_DE and language == "de":
+        elif low in sp.report_after:
             mention = _phrase_before(nar, i, text, language)
             if mention:
                 cues.append(_Cue(i, tok.text, mention, "report", i + 1))
         elif (
             low == "nach"
-            and language == "de"
             and i + 1 < len(nar)
-            and nar[i + 1].lower in lx.OPINION_NOUNS_DE
-            and not (i > 0 and nar[i - 1].lower in lx.POSSESSIVE_DE | lx.DETERMINERS)
+            and nar[i + 1].lower in sp.opinion_nouns
+            and not (i > 0 and nar[i - 1].lower in sp.possessive_genitive | lx.DETERMINERS)
         ):
             found = noun_phrase(nar, i + 2, text, language, any_case=True)
             if found is None and i + 2 < len(nar) and nar[i + 2].lower in {"von", "aus"}:
@@ -237,23 +237,22 @@ def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
                     _Cue(i, cue_text, found[0] if found else None, "report", found[1] if found else i + 2)
                 )
         elif (
-            (low == "aus" or low in lx.POSSESSIVE_DE)
-            and language == "de"
-            and (cue := _opinion_phrase(nar, i, text)) is not None
+            sp.opinion_nouns
+            and (low == "aus" or low in sp.possessive_genitive)
+            and (cue := _opinion_phrase(nar, i, text, sp)) is not None
         ):
             cues.append(cue)
         elif (
-            language == "de"
-            and low in lx.CLAIM_NOUNS_DE
+            low in sp.claim_nouns
             and tok.is_upper_initial
             and i + 2 < len(nar)
             and nar[i + 1].text == ","
             and _content_clause(nar, i + 2)
         ):
-            owner = nar[i - 1] if i > 0 and nar[i - 1].lower in lx.POSSESSIVE_DETERMINERS_DE else None
+            owner = nar[i - 1] if i > 0 and nar[i - 1].lower in sp.possessive_determiners else None
             speaker = Mention(owner.start, owner.end, owner.text) if owner else None
             cues.append(_Cue(i, tok.text, speaker, "verb", i + 1, clause_only=True))
-        elif low in _LAUTEN and language == "de" and (cue := _claim_lautet(nar, i, text)) is not None:
+        elif low in sp.lautet and (cue := _claim_lautet(nar, i, text, sp)) is not None:
             cues.append(cue)
         elif low in clause_only and not _is_attributive(nar, i):
             cues.append(_Cue(i, tok.text, None, "verb", i + 1, clause_only=True))
@@ -268,26 +267,25 @@ def _find_cues(nar: list[Token], text: str, language: str) -> list[_Cue]:
             found = noun_phrase(nar, j, text, language, any_case=True)
             cues.append(_Cue(i, "hieß es", found[0] if found else None, "verb", found[1] if found else i + 2))
         elif (
-            (low in words or (tok.text in lx.LOWER_CASE_CUES_DE and language == "de"))
-            and not lx.needs_particle(low)
+            (low in words or tok.text in sp.lower_case_cues)
+            and low not in sp.particle_only
             and not _is_attributive(nar, i)
         ):
-            particle = _particle(nar, i) if language == "de" else None
+            particle = _particle(nar, i, sp)
             cue_text = f"{tok.text} ... {nar[particle].text}" if particle is not None else tok.text
             cues.append(_Cue(i, cue_text, None, "verb", i + 1, particle=particle))
-        elif lx.needs_particle(low) and language == "de":
-            particle = _particle(nar, i)
+        elif low in sp.particle_only:
+            particle = _particle(nar, i, sp)
             if particle is not None:
                 cue_text = f"{tok.text} ... {nar[particle].text}"
                 cues.append(_Cue(i, cue_text, None, "verb", i + 1, particle=particle))
     return cues
 
 
-_LAUTEN = {"lautet", "lauten", "lautete", "lauteten"}
-_QUESTION_NOUNS_DE = frozenset({"frage", "fragen", "antwort", "antworten"})
+_GERMAN = lx.speech("de")  # German word lists the finder also applies to text in other languages
 
 
-def _claim_lautet(nar: list[Token], i: int, text: str) -> _Cue | None:
+def _claim_lautet(nar: list[Token], i: int, text: str, sp: lx.Speech) -> _Cue | None:
     """ "Meine Frage lautet: ...", "Die Botschaft der Regierung lautet: ...": a claim noun's content after a colon.
 
     The speaker is the noun's owner (possessive or genitive phrase); a noun with no owner gives no speaker.
@@ -298,40 +296,40 @@ def _claim_lautet(nar: list[Token], i: int, text: str) -> _Cue | None:
     nouns = [
         k
         for k in range(start, i)
-        if nar[k].is_upper_initial and nar[k].lower in lx.CLAIM_NOUNS_DE | _QUESTION_NOUNS_DE
+        if nar[k].is_upper_initial and nar[k].lower in sp.claim_nouns | sp.question_nouns
     ]
     if not nouns:
         return None
     k = nouns[0]
     speaker: Mention | None = None
-    if k > start and nar[k - 1].lower in lx.POSSESSIVE_DETERMINERS_DE:
+    if k > start and nar[k - 1].lower in sp.possessive_determiners:
         speaker = Mention(nar[k - 1].start, nar[k - 1].end, nar[k - 1].text)
     elif k + 1 < i and nar[k + 1].lower in lx.GENITIVE_LINKS:
-        found = noun_phrase(nar, k + 1, text, "de", any_case=True)
+        found = noun_phrase(nar, k + 1, text, sp.language, any_case=True)
         speaker = found[0] if found is not None and found[1] <= i else None
     return _Cue(i, nar[i].text, speaker, "verb", i + 1, clause_only=True, fixed=True)
 
 
-def _opinion_phrase(nar: list[Token], i: int, text: str) -> _Cue | None:
+def _opinion_phrase(nar: list[Token], i: int, text: str, sp: lx.Speech) -> _Cue | None:
     """ "meiner Meinung nach", "meines Erachtens", "aus Sicht der Opposition", "aus unserer Sicht"."""
     low = nar[i].lower
     nxt = nar[i + 1].lower if i + 1 < len(nar) else ""
-    if low in lx.POSSESSIVE_DE:
+    if low in sp.possessive_genitive:
         owner = Mention(nar[i].start, nar[i].end, nar[i].text)
         if nxt == "erachtens":
             return _Cue(i, f"{nar[i].text} Erachtens", owner, "report", i + 2)
-        if nxt in lx.OPINION_NOUNS_DE and i + 2 < len(nar) and nar[i + 2].lower == "nach":
+        if nxt in sp.opinion_nouns and i + 2 < len(nar) and nar[i + 2].lower == "nach":
             return _Cue(i, f"{nar[i].text} {nar[i + 1].text} nach", owner, "report", i + 3)
         return None
     if low != "aus":
         return None
     if nxt == "sicht":
-        found = noun_phrase(nar, i + 2, text, "de", any_case=True)
+        found = noun_phrase(nar, i + 2, text, sp.language, any_case=True)
         if found is None and i + 2 < len(nar) and nar[i + 2].lower == "von":
-            found = noun_phrase(nar, i + 3, text, "de", any_case=True)
+            found = noun_phrase(nar, i + 3, text, sp.language, any_case=True)
         if found is not None:
             return _Cue(i, "aus Sicht", found[0], "report", found[1])
-    elif nxt in lx.POSSESSIVE_DE and i + 2 < len(nar) and nar[i + 2].lower == "sicht":
+    elif nxt in sp.possessive_genitive and i + 2 < len(nar) and nar[i + 2].lower == "sicht":
         owner = Mention(nar[i + 1].start, nar[i + 1].end, nar[i + 1].text)
         return _Cue(i, f"aus {nar[i + 1].text} Sicht", owner, "report", i + 3)
     return None
@@ -347,8 +345,8 @@ def _content_clause(nar: list[Token], k: int) -> bool:
         word = nar[j].lower
         if nar[j].text in _CLAUSE_BREAK or nar[j].text in ".!?":
             return False
-        if word in lx.KONJUNKTIV_I or word in lx.KONJUNKTIV_II:
-            return nar[j - 1].lower not in lx.INDICATIVE_SUBJECTS or word in lx.KONJUNKTIV_II
+        if word in _GERMAN.konjunktiv_i or word in _GERMAN.konjunktiv_ii:
+            return nar[j - 1].lower not in _GERMAN.indicative_subjects or word in _GERMAN.konjunktiv_ii
     return False
 
 
@@ -386,8 +384,8 @@ def _is_attributive(nar: list[Token], i: int) -> bool:
     return False
 
 
-def _particle(nar: list[Token], i: int) -> int | None:
-    particles = lx.SEPARABLE_DE.get(nar[i].lower, ())
+def _particle(nar: list[Token], i: int, sp: lx.Speech) -> int | None:
+    particles = sp.separable.get(nar[i].lower, ())
     for j in range(i + 1, min(len(nar), i + 25)):
         if nar[j].text in {".", "!", "?", ";"}:
             return None
@@ -447,10 +445,15 @@ def _subject(
         return found[0] if found else (after[0] if after else None)
     if first in _RELATIVES and start >= 2 and nar[start - 1].text == ",":
         return _phrase_before(nar, start - 1, text, language)
-    if language == "en" and after and start < c and nar[c - 1].text in {QUOTE_TOKEN, ","}:
+    if (
+        trait(language, "subject_after_quote_verb")
+        and after
+        and start < c
+        and nar[c - 1].text in {QUOTE_TOKEN, ","}
+    ):
         return after[0]
     found = noun_phrase(nar, start, text, language)
-    if found and found[1] == c == start + 1 and language == "de":
+    if found and found[1] == c == start + 1 and trait(language, "verb_second"):
         pronoun = _pronoun_after_verb(nar, c, entities)
         if pronoun is not None:
             return pronoun
@@ -459,15 +462,18 @@ def _subject(
     if after:
         cue.end = after[1]
         return after[0]
-    if language == "de":  # subject after a fronted adverbial or modal: "Deshalb will ich hier sagen: ..."
-        inner = next((k for k in range(start + 1, c) if nar[k].lower in _SUBJECT_PRONOUNS_DE), None)
+    if trait(
+        language, "verb_second"
+    ):  # subject after a fronted adverbial or modal: "Deshalb will ich hier sagen: ..."
+        sp = lx.speech(language)
+        inner = next((k for k in range(start + 1, c) if nar[k].lower in sp.subject_pronouns), None)
         if inner is not None:
             return Mention(nar[inner].start, nar[inner].end, nar[inner].text)
         if (
-            nar[start].lower in lx.FINITE_AUX_DE
+            nar[start].lower in sp.finite_aux
         ):  # subject after a fronted auxiliary: "„…“, hat der Minister gesagt"
             oblique = start + 1 < c and nar[start + 1].lower in {"dem", "den", "einem", "einen", "ihm", "ihr"}
-            owner = start + 1 < c and nar[start + 1].lower in lx.POSSESSIVE_DETERMINERS_DE  # "meine Kinder"
+            owner = start + 1 < c and nar[start + 1].lower in sp.possessive_determiners  # "meine Kinder"
             found = None if oblique else noun_phrase(nar, start + 1 + owner, text, language, any_case=True)
             if found and found[1] <= c:
                 first = nar[start + 1].start
@@ -482,7 +488,7 @@ def _pronoun_after_verb(nar: list[Token], c: int, entities: Sequence[Entity]) ->
     adverbial, not the subject. "sie" may also be an object ("Merkel fragte sie"), so it wins only after verbs that
     take no person object and when the word before the verb is no known name.
     """
-    if c + 1 >= len(nar) or nar[c + 1].lower not in _SUBJECT_PRONOUNS_DE:
+    if c + 1 >= len(nar) or nar[c + 1].lower not in _GERMAN.subject_pronouns:
         return None
     before = nar[c - 1]
     if any(e.start <= before.start < e.end and e.label in {"PER", "ORG"} for e in entities):
@@ -515,7 +521,7 @@ def _shared_subject(nar: list[Token], c: int, text: str, language: str) -> Menti
 def _postponed_subject(nar: list[Token], k: int, text: str, language: str) -> tuple[Mention, int] | None:
     """The subject after a cue verb, past adverbs and weekday phrases ("sagte am Freitag der Minister")."""
     found = noun_phrase(nar, k, text, language)
-    if found or language != "de":
+    if found or not trait(language, "verb_second"):
         return found
     j = k
     while j < len(nar) and j - k < 4 and (nar[j].lower in _INTERVENING or nar[j].lower in lx.WEEKDAYS):
@@ -536,8 +542,8 @@ def _adverb_like(token: Token) -> bool:
         and word.islower()
         and word not in lx.STOP_WORDS
         and word not in lx.DETERMINERS
-        and word not in lx.PRONOUNS_DE
-        and word not in _SUBJECT_PRONOUNS_DE
+        and word not in _GERMAN.pronouns
+        and word not in _GERMAN.subject_pronouns
     )
 
 
@@ -659,7 +665,7 @@ def _after_article(text: str, pos: int) -> bool:
 def _after_mention_noun(nar: list[Token], pos: int) -> bool:
     """True when a noun that names a term, title or slogan stands right before the quotation ("Stichwort „…“")."""
     before = [t for t in nar if t.end <= pos]
-    return bool(before) and before[-1].lower in lx.MENTION_NOUNS_DE
+    return bool(before) and before[-1].lower in _GERMAN.mention_nouns
 
 
 def _next_sentence_cue(ctx: _Context, following: _Frame | None) -> _Cue | None:
@@ -731,20 +737,23 @@ def _mostly_quoted(frame: _Frame, start: int, end: int) -> bool:
 
 def _reported(nar: list[Token], n: int, ctx: _Context) -> bool:
     """A Konjunktiv sentence right after a speech event continues that speaker's reported speech."""
-    if ctx.language != "de" or ctx.last_speaker is None or n - ctx.last_frame > 2:
+    sp = lx.speech(ctx.language)
+    if not trait(ctx.language, "reported_speech_mood") or ctx.last_speaker is None:
+        return False
+    if n - ctx.last_frame > 2:
         return False
     for i, tok in enumerate(nar):
         before = nar[i - 1].lower if i else ""
         after = nar[i + 1].lower if i + 1 < len(nar) else ""
         if (
-            tok.lower in lx.KONJUNKTIV_I
-            and before not in lx.INDICATIVE_SUBJECTS
+            tok.lower in sp.konjunktiv_i
+            and before not in sp.indicative_subjects
             and after not in {"ich", "wir"}
         ):
             if tok.lower in {"sie"}:
                 continue
             return True
-        if tok.lower in lx.KONJUNKTIV_II and ctx.last_kind == "indirect":
+        if tok.lower in sp.konjunktiv_ii and ctx.last_kind == "indirect":
             return True
     return False
 
@@ -788,7 +797,7 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
     # past a separable particle: "rief die Bevölkerung der Regionen im Süden dazu auf, Ruhe zu bewahren"
     begin = max(cue.end, cue.particle + 1) if cue.particle is not None else cue.end
     for k in range(begin, min(size, begin + 10)):
-        if nar[k].text == QUOTE_TOKEN and k > 0 and nar[k - 1].lower in lx.MENTION_NOUNS_DE:
+        if nar[k].text == QUOTE_TOKEN and k > 0 and nar[k - 1].lower in _GERMAN.mention_nouns:
             continue  # a quoted title: "sagte dem Magazin „Stern“, sie könne ..."
         if nar[k].text == QUOTE_TOKEN or nar[k].text in ".!?":
             return None
@@ -801,7 +810,7 @@ def _message_span(nar: list[Token], cue: _Cue, language: str) -> tuple[int, int]
             if span[1] - span[0] >= 3 and nar[span[0]].text != QUOTE_TOKEN:
                 return span
             return None
-        if language == "en" and k == cue.end:
+        if trait(language, "message_after_verb") and k == cue.end:
             skip = k + 1 if nar[k].lower == "that" else k
             if nar[c].lower in {"told", "tells"}:
                 skip = _skip_object(nar, skip)
@@ -828,7 +837,9 @@ def _clause_after_cue(nar: list[Token], cue: _Cue) -> tuple[int, int] | None:
             return None
         if nar[k].text != ",":
             continue
-        if k + 1 < len(nar) and (nar[k + 1].lower in lx.KONJUNKTIV_I or nar[k + 1].lower in lx.KONJUNKTIV_II):
+        if k + 1 < len(nar) and (
+            nar[k + 1].lower in _GERMAN.konjunktiv_i or nar[k + 1].lower in _GERMAN.konjunktiv_ii
+        ):
             span = _trim(nar, 0, len(nar))
         elif _content_clause(nar, k + 1):
             span = _trim(nar, k + 1, len(nar))
@@ -865,7 +876,9 @@ def _after_relative_clause(nar: list[Token], c: int) -> bool:
         and lo < c - 1
         and nar[lo].lower in _RELATIVES
         and nar[lo - 1].text == ","
-        and not any(t.lower in lx.KONJUNKTIV_I or t.lower in lx.KONJUNKTIV_II for t in nar[lo : c - 1])
+        and not any(
+            t.lower in _GERMAN.konjunktiv_i or t.lower in _GERMAN.konjunktiv_ii for t in nar[lo : c - 1]
+        )
         and _postponed_subject(nar, c + 1, "", "de") is None
     )
 

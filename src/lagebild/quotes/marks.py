@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from lagebild.quotes.tokens import paragraph_bounds
+from lagebild.language.sentences import paragraph_bounds
 
 CLOSERS: dict[str, str] = {
     "„": '“”"',

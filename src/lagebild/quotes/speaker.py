@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lagebild.language.resources import trait
+from lagebild.language.tokens import Token
 from lagebild.quotes import lexicon as lx
-from lagebild.quotes.tokens import QUOTE_TOKEN, Token
+from lagebild.quotes.tokens import QUOTE_TOKEN
 
 _AGE_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]\w")
 _BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", ".", "!", "?"}
@@ -54,8 +56,8 @@ def noun_phrase(
     if i >= len(tokens):
         return None
     first = tokens[i]
-    pronouns = lx.PRONOUNS_EN if language == "en" else lx.PRONOUNS_DE
-    if first.lower in pronouns and first.lower not in {"es", "it"}:
+    sp = lx.speech(language)
+    if first.lower in sp.pronouns and first.lower not in {"es", "it"}:
         return Mention(first.start, first.end, first.text), i + 1
     j = i
     has_determiner = False
@@ -64,7 +66,7 @@ def noun_phrase(
             return None
         has_determiner = True
         j += 1
-        if j < len(tokens) and tokens[j].lower in lx.SUBSTANTIVE_PRONOUNS_DE and language == "de":
+        if j < len(tokens) and tokens[j].lower in sp.substantive_pronouns:
             return Mention(
                 first.start, tokens[j].end, text[first.start : tokens[j].end]
             ), j + 1  # "die einen"
@@ -77,7 +79,9 @@ def noun_phrase(
         return Mention(first.start, tokens[j].end, text[first.start : tokens[j].end]), j + 1
     while j < len(tokens) and _name_like(tokens[j], language):
         j += 1
-    if j == head and has_determiner and language == "en":  # "the ministry", "a senior official"
+    if (
+        j == head and has_determiner and not trait(language, "capitalised_nouns")
+    ):  # "the ministry", "a senior official"
         while (
             j < len(tokens)
             and j - head < 4
@@ -97,7 +101,7 @@ def _name_like(token: Token, language: str) -> bool:
         return False
     if token.lower in lx.cue_words(language) or token.lower in lx.DETERMINERS:
         return False
-    if language == "en" and lx.is_role_noun(token.text):
+    if not trait(language, "capitalised_nouns") and lx.is_role_noun(token.text):
         return True
     if _AGE_NOUN.match(token.text):  # "der 56-Jährige"
         return True
@@ -115,7 +119,7 @@ def _genitive(tokens: list[Token], j: int, text: str, language: str) -> int:
         end = k
         while end < len(tokens) and _name_like(tokens[end], language):
             end += 1
-        if end == k and language == "en" and k > j + 1:  # "of the ministry"
+        if end == k and not trait(language, "capitalised_nouns") and k > j + 1:  # "of the ministry"
             while end < len(tokens) and tokens[end].text.isalpha() and tokens[end].lower not in lx.STOP_WORDS:
                 end += 1
         if end > k:
@@ -125,7 +129,7 @@ def _genitive(tokens: list[Token], j: int, text: str, language: str) -> int:
 
 def is_pronoun(mention: Mention) -> bool:
     low = mention.text.lower()
-    return low in lx.PRONOUNS_DE | lx.PRONOUNS_EN or low in lx.POSSESSIVE_DE | lx.POSSESSIVE_DETERMINERS_DE
+    return low in lx.PRONOUNS or low in lx.POSSESSIVE_PRONOUNS
 
 
 def is_first_person(mention: Mention) -> bool:

@@ -21,6 +21,7 @@ import numpy as np
 from datasketch import MinHash
 
 from lagebild.language.detect import detect_language
+from lagebild.language.tokens import words
 from lagebild.model import Article
 
 FEATURES = 1 << 20
@@ -34,7 +35,6 @@ MINHASH_SCHEME = "affine32"
 MINHASH_DTYPE = "uint32"
 SHINGLE = 5
 
-_WORD = re.compile(r"[^\W\d_][\w\-]{2,}", re.UNICODE)
 _FUNCTION_WORDS_DE = """der die das und ist den dem des ein eine einer eines einem einen nicht mit von auf
     für sich auch als bei nach aus wie wird werden wurde wurden sind war waren hat haben hatte hatten noch
     nur aber oder wenn dass über zum zur vor bis durch unter seit diese dieser dieses man mehr sein seine
@@ -70,13 +70,23 @@ _LANGUAGES = {
 @cache
 def _stop_list(language: str) -> frozenset[str]:
     """The stop list of a language as published: scikit-learn's for English, ``stop-words``' for the others."""
-    if language == "en":
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    return _STOP_LIST_SOURCES.get(language, _stop_words_package)(language)
 
-        return frozenset(ENGLISH_STOP_WORDS)
+
+def _scikit_learn_english(language: str) -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def _stop_words_package(language: str) -> frozenset[str]:
     from stop_words import get_stop_words
 
     return frozenset(w.lower() for w in get_stop_words(language))
+
+
+_STOP_LIST_SOURCES = {"en": _scikit_learn_english}
+"""Where a language's stop list comes from when not from the ``stop-words`` package."""
 
 
 @cache
@@ -111,8 +121,13 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     ``language`` (ISO 639-1) picks the stop list and the stemmer; when it is not one of the supported languages
     it is detected from the text (``lagebild.language``), and a text in no known language keeps its words unstemmed.
     """
-    words = _WORD.findall(text.lower())
+    words = _terms(text)
     return content_words(words, language if language in _LANGUAGES else _supported_language(text))
+
+
+def _terms(text: str) -> list[str]:
+    """Lower-cased words of three characters or more, opening with a letter."""
+    return [w for w in words(text.lower()) if len(w) >= 3 and w[0].isalpha()]
 
 
 def content_words(words: list[str], language: str | None) -> list[str]:
@@ -136,10 +151,10 @@ def feature_id(term: str) -> int:
 
 def article_terms(article: Article) -> Counter[int]:
     """Hashed term counts of an article: title (counted twice), body tokens and actor ids, in its language."""
-    body = _WORD.findall((article.text or "").lower())
+    body = _terms(article.text or "")
     language = article_language(article)
     words = Counter(content_words(body, language))
-    for tok in content_words(_WORD.findall((article.title or "").lower()), language):
+    for tok in content_words(_terms(article.title or ""), language):
         words[tok] += 2
     for ent in article.entities:
         if ent.actor:

@@ -7,15 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from lagebild.actors import ActorIndex, shipped
+from lagebild.language.resources import rules_language
+from lagebild.language.sentences import split_at_colons, split_sentences
 
 from .tense import FUTURE, PAST, classify, document_tense
-
-# a sentence ends at . ! ? : ; before a capital, but not after an ordinal ("am 21. Dezember", "der 3. Platz")
-# or a title or abbreviation that is followed by a name or a noun ("Dr. Müller", "St. Ulrich", "Nr. 5")
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?:;])(?<![^\d]\d\.)(?<!^\d\.)(?<!\D\d\d\.)(?<!\b(?:Dr|St|Nr|Hl)\.)(?<!\bProf\.)"
-    r"[\"“”»«']?\s+(?=[A-ZÄÖÜ\"„»«])|\n\s*\n|\n"
-)
 
 _NEWS_CUES = re.compile(
     r"\b(?:gestern|vorgestern|(?<!von )morgen|übermorgen|yesterday|tomorrow|\d{1,2}[.:]\d{2} Uhr|\d{1,2} Uhr)\b"
@@ -45,17 +40,12 @@ class Context:
     def build(
         cls, text: str, dct: dt.date | None, language: str, actors: ActorIndex | None = None
     ) -> Context:
-        bounds: list[tuple[int, int]] = []
-        start = 0
-        for m in _SENTENCE_END.finditer(text):
-            bounds.append((start, m.start()))
-            start = m.end()
-        bounds.append((start, len(text)))
+        bounds = [(span.start, span.end) for span in split_at_colons(text, split_sentences(text, language))]
         news = bool(_NEWS_CUES.search(text))
         return cls(
             text=text,
             dct=dct,
-            language="en" if language == "en" else "de",
+            language=rules_language(language),
             sentences=bounds,
             news=news,
             actors=actors or shipped(),

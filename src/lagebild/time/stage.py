@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lagebild.language.resources import rules_language
+
 from ..actors import ActorIndex, shipped
 from ..model import Article
 from .tagger import find_timexes
@@ -20,6 +22,7 @@ class TimeStage:
         self.actors = actors or shipped()
 
     def __call__(self, article: Article) -> Article:
-        language = "en" if article.language == "en" else "de"
-        article.timexes = find_timexes(article.text or "", article.published, language, self.actors)
+        article.timexes = find_timexes(
+            article.text or "", article.published, rules_language(article.language), self.actors
+        )
         return article

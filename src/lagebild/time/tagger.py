@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+
+from lagebild.language.resources import rules_language
 
 from ..actors import ActorIndex
 from ..model import Timex
@@ -12,11 +15,7 @@ from .rules import Rule, RuleSet
 
 
 def _rules(language: str) -> RuleSet:
-    if language == "en":
-        from .english import RULES
-    else:
-        from .german import RULES
-    return RULES
+    return importlib.import_module(f"lagebild.time.{_RULE_MODULES[rules_language(language)]}").RULES
 
 
 def _select(text: str, rules: list[Rule]) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
@@ -34,6 +33,8 @@ def _select(text: str, rules: list[Rule]) -> list[tuple[int, int, int, Rule, re.
     return sorted(taken, key=lambda f: f[0])
 
 
+_RULE_MODULES = {"de": "german", "en": "english"}
+_OFFSET_AFTER = {"en": re.compile(r"\s+ago\b")}  # a cue after the duration: "three years ago"
 _OFFSET_CUE = {
     "de": re.compile(r"\b(?P<cue>[Vv]or|[Ii]n|[Bb]innen)\s+$"),
     "en": re.compile(r"\b(?P<cue>[Ii]n|[Ww]ithin)\s+$"),
@@ -45,7 +46,7 @@ def _anchor(text: str, start: int, end: int, value: str | None, ctx: Context) ->
     before = _OFFSET_CUE[ctx.language].search(text, max(0, start - 8), start)
     if before:
         direction = -1 if before["cue"].lower() == "vor" else 1
-    elif ctx.language == "en" and re.match(r"\s+ago\b", text[end : end + 6]):
+    elif (after := _OFFSET_AFTER.get(ctx.language)) is not None and after.match(text[end : end + 6]):
         direction = -1
     else:
         return None

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lagebild.language.resources import data, rules_language, trait
+from lagebild.language.tokens import Token, tokenize, words
+
 PAST, PRESENT, FUTURE = -1, 0, 1
 
 
@@ -98,7 +101,6 @@ _NOT_PARTICIPLE = _words(
 _PARTICIPLE = re.compile(
     r"(?:\w{2,12}?)?ge\w{2,}(?:t|en)|(?:be|emp|ent|er|ver|zer|miss)\w{3,}(?:t|en)|\w{3,}iert"
 )
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:'ll)?")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:und|oder|aber|doch|sondern|and|but|or)\b")
 
 
@@ -226,22 +228,27 @@ def _english_clause(words: list[str], focus: int) -> tuple[int, int] | None:
 
 def _tokens(text: str, language: str = "de") -> list[str]:
     """Lower-cased words; in German a capitalised word (a noun, or a sentence opener) gets a "^" mark."""
-    if language == "en":
-        return [w.lower() for w in _WORD.findall(text)]
-    return [w if w[0].islower() else "^" + w.lower() for w in _WORD.findall(text)]
+    if not trait(language, "capitalised_nouns"):
+        return [w.lower() for w in words(text)]
+    return [w if w[0].islower() else "^" + w.lower() for w in words(text)]
 
 
 def _fronted_verb(text: str, start: int, end: int, sentence_start: int) -> str | None:
     """The word right after an expression that opens its sentence (after at most a preposition): the finite
     verb in German verb-second order."""
     head = text[sentence_start:start].strip(" \t\"„“»«'")
-    if len(_WORD.findall(head)) > 1:
+    if len(words(head)) > 1:
         return None
-    after = _WORD.search(text, end)
-    return after.group(0) if after and after.start() - end < 4 else None
+    after = _word_from(text, end)
+    return after.text if after and after.start - end < 4 else None
 
 
-_ARTICLE = _words("der die das den dem des ein eine einen einem einer eines")
+def _word_from(text: str, start: int) -> Token | None:
+    """The first word token at or after ``start`` (within the next 80 characters)."""
+    return next((t for t in tokenize(text, start, min(len(text), start + 80)) if t.is_word), None)
+
+
+_ARTICLE = data("de").words("determiners", "definite", "indefinite")
 # participles used as adjectives that point ahead ("die für Montag geplante Sitzung")
 _PLANNED = re.compile(r"(?:geplant|vorgesehen|angesetzt|anberaumt|angekündigt|erwartet|terminisiert)e[nmrs]?")
 _ATTRIBUTIVE = re.compile(rf"(?:{_PARTICIPLE.pattern})e[nmrs]?")  # a participle with an adjective ending
@@ -266,8 +273,8 @@ def _framing_cue(text: str, start: int, end: int, before: list[str], after: list
         )
         return PAST if preterite or has_perfect else FUTURE
     if head in ("am", "vom") and second in _ARTICLE and after:
-        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-        word = following.group(0) if following else ""
+        following = _word_from(text, end + 1) if text[end : end + 1] == " " else None
+        word = following.text if following and following.start == end + 1 else ""
         if word and word[0].islower() and _ATTRIBUTIVE.fullmatch(word) and not _PLANNED.fullmatch(word):
             return PAST
     return None
@@ -277,14 +284,13 @@ def classify(text: str, start: int, end: int, sentence: tuple[int, int], languag
     """PAST, PRESENT or FUTURE for the expression at ``[start, end)`` of ``text``, or ``None`` when the clause
     and the sentence hold no cue at all."""
     s, e = sentence
-    german = language != "en"
-    clause_cue = _german_clause if german else _english_clause
+    clause_cue = _CLAUSE_CUES[rules_language(language)]
     left = [m.end() for m in _CLAUSE_BREAK.finditer(text, s, start)]
     right = _CLAUSE_BREAK.search(text, end, e)
     c_start, c_end = (left[-1] if left else s), (right.start() if right else e)
     before, after = _tokens(text[c_start:start], language), _tokens(text[end:c_end], language)
     cue = clause_cue(before + after, len(before))
-    if german:
+    if trait(language, "verb_second"):
         framed = _framing_cue(text, start, end, before, after)
         if framed is not None:
             return framed
@@ -299,7 +305,11 @@ def classify(text: str, start: int, end: int, sentence: tuple[int, int], languag
             if direct is not None:
                 return direct
             return cue[1] if cue and cue[1] != PAST else PRESENT  # "Am Dienstag beginnt der Gipfel"
-    if cue is None and german and _present_subordinate(before, after):
+    if (
+        cue is None
+        and trait(language, "verb_final_subordinate_clauses")
+        and _present_subordinate(before, after)
+    ):
         return PRESENT  # "..., die am 1. Mai stattfindet, ...": its own verb is in the present
     if cue is None:
         before, after = _tokens(text[s:start], language), _tokens(text[end:e], language)
@@ -330,18 +340,28 @@ def _present_subordinate(before: list[str], after: list[str]) -> bool:
 def document_tense(text: str, language: str) -> int:
     """PAST when past-tense cues outnumber present and future ones across the text (a report), else PRESENT."""
     words = _tokens(text[:20_000], language)
+    word_signal = _WORD_SIGNALS[rules_language(language)]
     past = other = 0
     for i, w in enumerate(words):
-        if language == "en":
-            signal = _english_word(w)
-            if signal is None and w in ("is", "are", "has", "have"):
-                signal = PRESENT
-        else:
-            signal = _german_word(w, words[i - 1] if i else "")
-            if signal is None and w in _AUX_PRESENT:
-                signal = PRESENT
+        signal = word_signal(w, words[i - 1] if i else "")
         if signal == PAST:
             past += 1
         elif signal is not None:
             other += 1
     return PAST if past > other else PRESENT
+
+
+def _german_signal(word: str, previous: str) -> int | None:
+    signal = _german_word(word, previous)
+    return PRESENT if signal is None and word in _AUX_PRESENT else signal
+
+
+def _english_signal(word: str, previous: str) -> int | None:
+    signal = _english_word(word)
+    return PRESENT if signal is None and word in ("is", "are", "has", "have") else signal
+
+
+_WORD_SIGNALS = {"de": _german_signal, "en": _english_signal}
+"""The tense a single word signals, by language (a report counts them over its text)."""
+_CLAUSE_CUES = {"de": _german_clause, "en": _english_clause}
+"""The tense cue of a clause's words, by language."""

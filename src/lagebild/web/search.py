@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import duckdb
 
+from lagebild.language.tokens import search_terms
 from lagebild.store import queries
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _MARK_ON, _MARK_OFF = "\x02", "\x03"
 MAX_TERMS = 12
 
@@ -34,7 +34,7 @@ class Hit:
 
 def match_expression(query: str) -> str | None:
     """FTS5 expression for free user text: every word must occur; the last word also matches as a prefix."""
-    words = [w for w in _WORD.findall(query or "") if w][:MAX_TERMS]
+    words = [w for w in search_terms(query or "") if w][:MAX_TERMS]
     if not words:
         return None
     parts = [f'"{w}"' for w in words]
