@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from lagebild.store import Store, StoreBusy, StoreError, schema, snapshot_path
 from lagebild.web import create_app
-from test_web_data import make_store
+from web_helpers import make_store
 
 WRITER = """
 import sys

@@ -15,7 +15,7 @@ from lagebild.store import Store, export_jsonl, queries
 from lagebild.web import create_app
 from lagebild.web.charts import events_per_day
 from lagebild.web.deps import clean_date
-from test_web_data import make_store
+from web_helpers import make_store
 
 TEXT = "Bozen (dpa). Die Richter in Rom haben Deutschland am Montag scharf kritisiert. Danach war Ruhe."
 

@@ -11,7 +11,7 @@ from lagebild.model import Article, Source
 from lagebild.store import Store
 from lagebild.web import create_app
 from lagebild.web.app import isolate_bidi
-from test_web_data import make_store
+from web_helpers import make_store
 
 
 @pytest.fixture(scope="module")

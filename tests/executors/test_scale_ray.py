@@ -16,7 +16,7 @@ ray = pytest.importorskip("ray")
 
 from lagebild.executors.ray_executor import RayExecutor, read_shards  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")

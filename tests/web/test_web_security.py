@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from lagebild.web import create_app
-from test_web_data import PAYLOAD, make_store
+from web_helpers import PAYLOAD, make_store
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "lagebild" / "web" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "lagebild" / "web" / "templates"
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from lagebild.web import create_app
-from test_web_data import make_store
+from web_helpers import make_store
 
 CHROMIUM = "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

@@ -17,7 +17,7 @@ from lagebild.web import create_app
 from lagebild.web.charts import dyad_curve, events_per_day
 from lagebild.web.highlight import Mark, segments
 from lagebild.web.search import match_expression
-from test_web_data import make_store
+from web_helpers import make_store
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 )
 
 from lagebild.web import create_app  # noqa: E402
-from test_web_data import make_store  # noqa: E402
+from web_helpers import make_store  # noqa: E402
 
 CHECKS = [
     schemathesis.checks.not_a_server_error,
