@@ -156,11 +156,11 @@ class EncoderTagger:
 
     def recognise(self, text: str) -> list[Span]:
         """Entity spans as character offsets into ``text``; all sentences of the text in one encoder batch."""
-        from lagebild.entities.crf import sentences_of
+        from lagebild.entities.crf import sentence_token_ranges
         from lagebild.language.tokens import token_spans
 
         tokens = token_spans(text)
-        ranges = sentences_of(text, tokens)
+        ranges = sentence_token_ranges(text, tokens)
         batch = [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
         out: list[Span] = []
         for (a, _), spans in zip(ranges, self.tag_batch(batch), strict=True):
