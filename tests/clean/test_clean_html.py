@@ -132,3 +132,14 @@ def test_extract_html_puts_the_dropped_lead_before_the_body() -> None:
     extract = extract_html(_page(LEAD, f"<div class='intro'><p>{LEAD}</p></div>"))
     assert extract.lead == LEAD and extract.lines.count(LEAD) == 1
     assert extract.lines[0] == LEAD and extract.lines[1].startswith("0. Die Delegationen")
+
+
+def test_an_unclosed_iframe_does_not_turn_the_rest_of_the_page_into_text() -> None:
+    page = (
+        '<html><body><iframe src="x">Fallback <script>var hidden = "SCRIPTTEXT";</script>'
+        "<p>Die Regierung kündigte am Dienstag neue Gespräche an.</p></body></html>"
+    )
+    assert b"<iframe" not in _clean_bytes(page)
+    assert b"<iframe" in _clean_bytes('<iframe src="x"></iframe><p>Text</p>')
+    extract = extract_html(page)
+    assert not any("SCRIPTTEXT" in line for line in extract.lines + extract.visible)

@@ -73,11 +73,29 @@ def parser_problem() -> str | None:
     return None
 
 
+# Elements whose content the parser reads as raw text up to their end tag: one left open turns the rest of the
+# page, scripts included, into text.
+_RAW_TEXT_OPEN = re.compile(rb"<(iframe|noembed|noframes|xmp)\b[^>]*>", re.I)
+
+
 def _clean_bytes(html: str) -> bytes:
-    """UTF-8 bytes of a page without the characters XML cannot hold (controls, surrogates, U+FFFE/U+FFFF)."""
+    """UTF-8 bytes of a page without the characters XML cannot hold (controls, surrogates, U+FFFE/U+FFFF) and
+    without the start tags of raw-text elements that are never closed."""
     data = html.encode("utf-8", "ignore").translate(None, _CONTROL_BYTES)  # "ignore" drops lone surrogates
     data = data.replace(b"\xef\xbf\xbe", b"").replace(b"\xef\xbf\xbf", b"")
+    data = _close_raw_text(data)
     return data if data.strip() and html.strip() else b"<html/>"
+
+
+def _close_raw_text(data: bytes) -> bytes:
+    """The page without the start tags of raw-text elements (iframe, noembed, noframes, xmp) that have no end tag,
+    so that what follows them is parsed as markup instead of becoming text."""
+    lower = data.lower()
+    for name in {match.group(1).lower() for match in _RAW_TEXT_OPEN.finditer(data)}:
+        if b"</" + name not in lower:
+            data = re.sub(rb"<" + name + rb"\b[^>]*>", b"", data, flags=re.I)
+            lower = data.lower()
+    return data
 
 
 def visible_lines(html: str) -> list[str]:
