@@ -45,11 +45,12 @@ train-ner: $(STAMP)
 DATA ?= ../shared/data
 train-clean: $(STAMP)
 	$(BIN)/python -m training.clean_lines --data $(DATA)
+	$(BIN)/python -m training.clean_disclaimer --data $(DATA)
 
 train-events: $(STAMP)
 	$(BIN)/python -m training.events_chooser --data $(DATA)/plover-gsr
 
-# Retrain the accurate profile's NER head (BiLSTM on frozen multilingual-e5-small states, GermEval dev + test
+# Retrain the accurate profile's NER head (a perceptron over frozen multilingual-e5-small states, GermEval dev + test
 # 1-3000); the encoder's states are cached under NER_CACHE first (outside the repository). Deterministic.
 NER_CACHE ?= /tmp/lagebild-ner
 train-ner-encoder: $(STAMP)

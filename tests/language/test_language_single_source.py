@@ -56,8 +56,8 @@ def word_list_copies(source: str) -> list[str]:
 
 _SPLITTER_NAME = re.compile(r"(?:^|_)(?:WORDS?|TOKENS?|TOKEN_RE|SENTENCE_END|SENTENCES?)$")
 _SPLITTER_FUNCTION = re.compile(r"^_?(?:tokeni[sz]e\w*|split_sentences\w*|sentences_of|paragraph_bounds)$")
-# the word pieces of clean's trained line models (their vocabulary: other tokens mean retraining them)
-_KEPT_SPLITTERS = {"clean/lines.py:_WORD", "clean/disclaimer_train.py:_WORD"}
+# the word pieces of clean's trained line model (their vocabulary: other tokens mean retraining them)
+_KEPT_SPLITTERS = {"clean/lines.py:_WORD"}
 
 
 def splitter_copies(source: str) -> list[str]:

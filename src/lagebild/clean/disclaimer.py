@@ -2,7 +2,7 @@
 
 A logistic model over the line's words (and the first and last five letters of long words, which carry German
 compounds such as "Haftungsausschluss" or "Anlageentscheidung" over to unseen ones) learned from lines labelled across
-many outlets (``disclaimer_train``); stored as plain JSON (``disclaimer_model.json``). A line scoring at least
+many outlets (``training/clean_disclaimer.py``); stored as plain JSON (``disclaimer_model.json``). A line scoring at least
 ``threshold`` is a disclaimer; a line next to one, at least ``block_threshold`` (the second paragraph of a notice,
 which need not name liability itself).
 """

@@ -10,7 +10,7 @@ half's snippets that belong to the article, every other line of the tuning-half 
 Thresholds by outlet-grouped cross-validation: the single-line threshold is the lowest at which the held-out folds'
 precision reaches ``PRECISION``; the block threshold is ``BLOCK_THRESHOLD``.
 
-    python -m lagebild.clean.disclaimer_train --data ../shared/data [--out PATH]
+    python -m training.clean_disclaimer --data ../shared/data [--out PATH]
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from lagebild.clean.disclaimer import (
 )
 from lagebild.clean.html import visible_lines
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "benchmarks" / "data" / "clean_disclaimer_lines.jsonl"
 SCRAPED = REPO / "benchmarks" / "data" / "clean_scraped.jsonl"
 POOL = REPO / "benchmarks" / "data" / "clean_scraped_pool.json"
